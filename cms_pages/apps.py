@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsPagesConfig(AppConfig):
+    name = "cms_pages"
+    verbose_name = _("Страницы портала")
+    default_auto_field = "django.db.models.BigAutoField"

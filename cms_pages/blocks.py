@@ -1,0 +1,114 @@
+"""StreamField blocks: the building bricks editors use in body content."""
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Текст заголовка"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Уровень 2")), ("h3", _("Уровень 3")), ("h4", _("Уровень 4"))],
+        default="h2", label=_("Уровень"),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        label = _("Заголовок")
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("info", _("Информация")), ("warning", _("Важно")), ("success", _("Совет"))],
+        default="info", label=_("Вид"),
+    )
+    title = blocks.CharBlock(required=False, label=_("Заголовок"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"))
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout.html"
+        label = _("Выноска")
+
+
+class TableBlock(blocks.StructBlock):
+    """A typed table with a caption; column headings form the header row."""
+
+    caption = blocks.CharBlock(label=_("Подпись таблицы"))
+    table = TypedTableBlock(
+        [
+            ("text", blocks.CharBlock()),
+            ("number", blocks.DecimalBlock()),
+            ("rich_text", blocks.RichTextBlock(features=["bold", "italic", "link"])),
+        ],
+        label=_("Таблица"),
+    )
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table.html"
+        label = _("Таблица")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Документ"))
+    title = blocks.CharBlock(required=False, label=_("Текст ссылки"),
+                             help_text=_("Если пусто, используется название документа."))
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_link.html"
+        label = _("Документ")
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"), icon="pilcrow")
+    table = TableBlock()
+    image = ImageBlock(label=_("Изображение"), template="blocks/image.html")
+    callout = CalloutBlock()
+    document = DocumentLinkBlock()
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of a procedure, in the GOV.UK step-by-step pattern."""
+
+    title = blocks.CharBlock(label=_("Что сделать (кратко)"))
+    what_to_do = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Подробно"))
+    documents = blocks.ListBlock(blocks.CharBlock(label=_("Документ")), required=False,
+                                 default=[], label=_("Документы"))
+    responsible = blocks.CharBlock(required=False, label=_("Кто отвечает"))
+    deadline = blocks.CharBlock(required=False, label=_("Срок по закону"))
+    cost = blocks.CharBlock(required=False, label=_("Стоимость"))
+    connector = blocks.ChoiceBlock(
+        choices=[("", _("нет")), ("and", _("и")), ("or", _("или"))], required=False, default="",
+        label=_("Связь со следующим шагом"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Шаг")
+
+
+class TopTaskBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Задача"))
+    description = blocks.CharBlock(required=False, label=_("Пояснение"))
+    page = blocks.PageChooserBlock(required=False, label=_("Страница"))
+    url = blocks.CharBlock(required=False, label=_("Или адрес"),
+                           help_text=_("Например, /ru/obrashcheniya/ для формы обращения."))
+
+    class Meta:
+        icon = "link"
+        label = _("Главная задача")
+
+
+class CriterionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Условие"))
+
+    class Meta:
+        icon = "tick"
+        label = _("Условие")

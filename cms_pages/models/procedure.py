@@ -1,0 +1,38 @@
+"""Procedures as step-by-step guides, each linking to the contact form with its request type."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cases.request_types import REQUEST_TYPE_CHOICES
+from cms_pages.blocks import StepBlock
+from cms_pages.models.base import BasePage
+
+
+class ProcedurePage(BasePage):
+    steps = StreamField([("step", StepBlock())], verbose_name=_("шаги"))
+    total_time = models.CharField(_("общий срок"), max_length=200, blank=True)
+    total_cost = models.CharField(_("общая стоимость"), max_length=200, blank=True)
+    request_type = models.CharField(_("тип обращения для кнопки «Подать обращение»"), max_length=30,
+                                    choices=REQUEST_TYPE_CHOICES, blank=True)
+    related_pages = StreamField([("page", blocks.PageChooserBlock())], blank=True,
+                                verbose_name=_("связанные процедуры"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("steps"), FieldPanel("total_time"), FieldPanel("total_cost"),
+        FieldPanel("request_type"), FieldPanel("related_pages"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("steps")]
+
+    class Meta:
+        verbose_name = _("процедура (пошаговая инструкция)")
+
+    def get_search_body(self):
+        parts = [self.summary]
+        for step in self.steps:
+            parts.append(step.value["title"])
+            parts.append(step.value["what_to_do"].source)
+            parts.extend(step.value["documents"])
+        return " ".join(str(p) for p in parts if p)

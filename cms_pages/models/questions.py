@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms_pages.models.base import BasePage
+
+
+class QuestionPage(BasePage):
+    """One question a citizen asks, answered in a sentence first and in full below."""
+
+    short_answer = models.TextField(_("краткий ответ"))
+    full_answer = RichTextField(_("полный ответ"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    alternative_phrasings = models.TextField(
+        _("другие формулировки вопроса"), blank=True,
+        help_text=_("Как ещё спрашивают об этом, по одной формулировке на строке. Используется поиском."))
+    related_pages = StreamField([("page", blocks.PageChooserBlock())], blank=True,
+                                verbose_name=_("связанные страницы"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("short_answer"), FieldPanel("full_answer"),
+        FieldPanel("alternative_phrasings"), FieldPanel("related_pages"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_answer"), index.SearchField("full_answer"),
+        index.SearchField("alternative_phrasings"),
+    ]
+
+    class Meta:
+        verbose_name = _("вопрос и ответ")
+
+    def phrasings(self):
+        return [line.strip() for line in self.alternative_phrasings.splitlines() if line.strip()]
+
+    def get_search_body(self):
+        return " ".join(filter(None, [self.summary, self.short_answer, self.full_answer]))

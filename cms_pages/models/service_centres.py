@@ -1,0 +1,90 @@
+"""Customer service centres (ЦОК): where they are, when open, and how accessible."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from cms_pages.models.base import BasePage
+
+WEEKDAY_CHOICES = [
+    (0, _("Понедельник")), (1, _("Вторник")), (2, _("Среда")), (3, _("Четверг")),
+    (4, _("Пятница")), (5, _("Суббота")), (6, _("Воскресенье")),
+]
+ACCESSIBILITY_FEATURES = [
+    ("has_ramp", _("Пандус")),
+    ("has_wide_corridors", _("Широкие коридоры и двери")),
+    ("has_accessible_toilet", _("Доступный туалет")),
+    ("has_hearing_loop", _("Индукционная петля")),
+    ("has_disabled_parking", _("Парковка для людей с инвалидностью")),
+    ("offers_home_visits", _("Выезд специалиста на дом")),
+]
+
+
+class ServiceCentreIndexPage(BasePage):
+    intro = models.TextField(_("вступление"), blank=True)
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms_pages.ServiceCentrePage"]
+
+    class Meta:
+        verbose_name = _("справочник центров обслуживания")
+
+
+class ServiceCentrePage(BasePage):
+    town = models.CharField(_("город"), max_length=100)
+    address = models.CharField(_("адрес"), max_length=300)
+    latitude = models.DecimalField(_("широта"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("долгота"), max_digits=9, decimal_places=6, null=True, blank=True)
+    phones = models.CharField(_("телефоны"), max_length=200, blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
+    services = models.TextField(_("услуги"), blank=True, help_text=_("По одной на строке."))
+    transit_stop = models.CharField(_("ближайшая остановка транспорта"), max_length=200, blank=True)
+    transit_stop_distance_m = models.PositiveIntegerField(_("расстояние до остановки, м"), null=True, blank=True)
+    has_ramp = models.BooleanField(_("пандус"), default=False)
+    has_wide_corridors = models.BooleanField(_("широкие коридоры и двери"), default=False)
+    has_accessible_toilet = models.BooleanField(_("доступный туалет"), default=False)
+    has_hearing_loop = models.BooleanField(_("индукционная петля"), default=False)
+    has_disabled_parking = models.BooleanField(_("парковка для людей с инвалидностью"), default=False)
+    offers_home_visits = models.BooleanField(_("выезд специалиста на дом"), default=False)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("town"), FieldPanel("address"),
+                         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+                        heading=_("Адрес")),
+        FieldRowPanel([FieldPanel("phones"), FieldPanel("email")]),
+        FieldPanel("services"),
+        InlinePanel("opening_hours", heading=_("Часы работы"), label=_("День")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("transit_stop"), FieldPanel("transit_stop_distance_m")]),
+            *[FieldPanel(name) for name, _label in ACCESSIBILITY_FEATURES],
+        ], heading=_("Доступность")),
+    ]
+    parent_page_types = ["cms_pages.ServiceCentreIndexPage"]
+
+    class Meta:
+        verbose_name = _("центр обслуживания клиентов")
+
+    def services_list(self):
+        return [line.strip() for line in self.services.splitlines() if line.strip()]
+
+    def accessibility_features(self):
+        return [(name, label) for name, label in ACCESSIBILITY_FEATURES if getattr(self, name)]
+
+    def get_search_body(self):
+        return " ".join(filter(None, [self.summary, self.town, self.address, self.services]))
+
+
+class OpeningHours(Orderable):
+    page = ParentalKey(ServiceCentrePage, related_name="opening_hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("день недели"), choices=WEEKDAY_CHOICES)
+    opens = models.TimeField(_("открыто с"))
+    closes = models.TimeField(_("до"))
+    break_start = models.TimeField(_("перерыв с"), null=True, blank=True)
+    break_end = models.TimeField(_("перерыв до"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes"),
+                             FieldPanel("break_start"), FieldPanel("break_end")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("часы работы")
+        verbose_name_plural = _("часы работы")

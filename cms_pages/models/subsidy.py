@@ -1,0 +1,68 @@
+"""Subsidies and benefits: who qualifies, the rule, ceilings, documents and where to apply."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+
+from cms_pages.models.base import BasePage
+
+
+class SubsidyPage(BasePage):
+    criteria = StreamField([("criterion", blocks.CharBlock(label=_("Условие")))], blank=True,
+                           verbose_name=_("кто может получить"))
+    rule = RichTextField(_("правило расчёта"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    max_payment_share_percent = models.DecimalField(
+        _("максимальная доля расходов на ЖКУ, % дохода"), max_digits=5, decimal_places=2,
+        null=True, blank=True, help_text=_("Например, 22 — федеральный стандарт."))
+    compensation_percent = models.DecimalField(
+        _("размер компенсации, %"), max_digits=5, decimal_places=2, null=True, blank=True)
+    eligible_categories = models.CharField(
+        _("категории (коды через запятую)"), max_length=200, blank=True,
+        help_text=_("Для проверки права: disabled, disabled_child, veteran, large_family, low_income."))
+    documents = StreamField([("document", blocks.CharBlock(label=_("Документ")))], blank=True,
+                            verbose_name=_("документы"))
+    responsible_body = models.ForeignKey("cms_pages.ResponsibleBody", verbose_name=_("куда обращаться"),
+                                         null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    processing_time = models.CharField(_("срок рассмотрения"), max_length=200, blank=True)
+    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
+                                  blank=True, on_delete=models.PROTECT, related_name="+")
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("criteria"), FieldPanel("rule"),
+        FieldRowPanel([FieldPanel("max_payment_share_percent"), FieldPanel("compensation_percent")]),
+        FieldPanel("eligible_categories"),
+        InlinePanel("income_ceilings", heading=_("Предельный доход семьи"), label=_("Строка")),
+        FieldPanel("documents"), FieldPanel("responsible_body"), FieldPanel("processing_time"),
+        FieldPanel("legal_act"),
+    ]
+
+    class Meta:
+        verbose_name = _("страница субсидии или льготы")
+
+    def get_search_body(self):
+        parts = [self.summary, *(str(c.value) for c in self.criteria), *(str(d.value) for d in self.documents)]
+        return " ".join(p for p in parts if p)
+
+
+class IncomeCeiling(Orderable):
+    page = ParentalKey(SubsidyPage, related_name="income_ceilings", on_delete=models.CASCADE)
+    family_size = models.PositiveSmallIntegerField(_("человек в семье"))
+    heating_season = models.DecimalField(_("отопительный период, руб./мес."), max_digits=10, decimal_places=2)
+    non_heating_season = models.DecimalField(_("вне отопительного периода, руб./мес."), max_digits=10, decimal_places=2)
+    effective_from = models.DateField(_("действует с"))
+    effective_to = models.DateField(_("действует по"), null=True, blank=True)
+    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
+                                  blank=True, on_delete=models.PROTECT, related_name="+")
+
+    panels = [
+        FieldRowPanel([FieldPanel("family_size"), FieldPanel("heating_season"), FieldPanel("non_heating_season")]),
+        FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
+        FieldPanel("legal_act"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("предельный доход")
+        verbose_name_plural = _("предельные доходы")

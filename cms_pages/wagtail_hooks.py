@@ -1,0 +1,33 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms_pages.models import AlertBanner, LegalAct, ResponsibleBody
+
+
+class AlertBannerViewSet(SnippetViewSet):
+    model = AlertBanner
+    icon = "warning"
+    list_display = ["title", "kind", "severity", "starts_at", "ends_at"]
+    list_filter = ["kind", "severity"]
+
+
+class LegalActViewSet(SnippetViewSet):
+    model = LegalAct
+    icon = "doc-full"
+    list_display = ["title", "number", "date", "issuer", "is_demo"]
+    search_fields = ["title", "number"]
+
+
+class ResponsibleBodyViewSet(SnippetViewSet):
+    model = ResponsibleBody
+    icon = "group"
+    list_display = ["name", "phone", "email"]
+
+
+class ReferenceDataGroup(SnippetViewSetGroup):
+    menu_label = "Справочники"
+    menu_icon = "folder-open-inverse"
+    items = (AlertBannerViewSet, LegalActViewSet, ResponsibleBodyViewSet)
+
+
+register_snippet(ReferenceDataGroup)
