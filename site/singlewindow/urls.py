@@ -17,6 +17,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("requests/", include("cases.urls")),
+    path("calculators/", include("calculators.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("accessibility-settings/", include("themes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
