@@ -12,14 +12,21 @@ from cms_pages.sitemaps import BilingualSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("ops.urls")),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": BilingualSitemap}}),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("requests/", include("cases.urls")),
     path("calculators/", include("calculators.urls")),
+    path("outages/", include("outages.urls")),
     path("feedback/", include("feedback.urls")),
     path("accessibility-settings/", include("themes.urls")),
     path("", include(wagtail_urls)),

@@ -1,0 +1,90 @@
+"""Request ids for log lines, headers browsers enforce, and cache headers for public pages."""
+import logging
+import re
+import threading
+import uuid
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+_local = threading.local()
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def current_request_id():
+    return getattr(_local, "request_id", "-")
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = current_request_id()
+        return True
+
+
+class RequestIdMiddleware:
+    """Takes X-Request-ID from the proxy (if sane) or makes one, so a citizen's error can be traced."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request.request_id = _local.request_id = request_id
+        try:
+            response = self.get_response(request)
+        finally:
+            _local.request_id = "-"
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy (not in Django 5.2): the site needs no camera, microphone or location."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+class PublicCacheMiddleware:
+    """Anonymous GETs of public pages may be cached briefly by the proxy; nothing personal ever is.
+
+    Pages vary by the low-vision cookies (the language is in the URL). A response that sets a
+    cookie, carries a CSRF token, is for a logged-in user, or is not a 200 is private/no-store.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if is_publicly_cacheable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            patch_vary_headers(response, ["Cookie"])
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def is_publicly_cacheable(request, response):
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return False
+    user = getattr(request, "user", None)
+    if (user is not None and user.is_authenticated) or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds this visitor's CSRF token
+    path = request.path
+    if path.startswith(settings.NEVER_CACHE_PREFIXES):
+        return False
+    parts = path.split("/", 2)
+    local_path = "/" + parts[2] if len(parts) > 2 else "/"
+    return not local_path.startswith(settings.NEVER_CACHE_LANGUAGE_PATHS)
