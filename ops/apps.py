@@ -5,3 +5,11 @@ class OpsConfig(AppConfig):
     name = "ops"
     verbose_name = "Operations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from ops.frontend_cache import on_page_changed
+
+        page_published.connect(on_page_changed, dispatch_uid="ops_purge_published")
+        page_unpublished.connect(on_page_changed, dispatch_uid="ops_purge_unpublished")

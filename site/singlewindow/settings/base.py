@@ -235,3 +235,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Frontend cache: nginx (deploy/nginx.conf.template) purged on publish when FRONTEND_CACHE_URL is set.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "ops.frontend_cache.NginxRefreshBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
