@@ -29,6 +29,11 @@ class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(required=False, label=_("Заголовок"))
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"))
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(self.child_blocks["kind"].field.choices).get(value["kind"], "")
+        return context
+
     class Meta:
         icon = "warning"
         template = "blocks/callout.html"
@@ -47,6 +52,17 @@ class TableBlock(blocks.StructBlock):
         ],
         label=_("Таблица"),
     )
+
+    def get_context(self, value, parent_context=None):
+        """Rows as (cell, column type) pairs: numbers are right-aligned, the first cell heads its row."""
+        context = super().get_context(value, parent_context)
+        table = value["table"]
+        columns = [(column["heading"], column["block"].name) for column in table.columns] if table else []
+        types = [kind for _heading, kind in columns]
+        context["columns"] = columns
+        context["rows"] = [list(zip(row, types)) for row in table.rows] if table else []
+        context["caption"] = value["caption"] or (getattr(table, "caption", "") if table else "")
+        return context
 
     class Meta:
         icon = "table"

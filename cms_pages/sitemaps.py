@@ -1,19 +1,29 @@
-"""One sitemap entry per public page per language, with hreflang alternates."""
-from django.conf import settings
+"""One sitemap entry per public page per language (Django's i18n sitemap), with hreflang alternates.
+
+Locations are computed with each language active, so wagtail-modeltranslation gives the
+translated slugs (/ru/uslugi/… and /en/services/…)."""
 from django.contrib.sitemaps import Sitemap
-from django.utils import translation
-from wagtail.models import Page
+from django.db.models import Q
+from wagtail.models import Page, Site
 
 
 class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
     def items(self):
-        pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
-        return [(page, code) for page in pages for code, _name in settings.LANGUAGES]
+        roots = [site.root_page for site in Site.objects.select_related("root_page")]
+        if not roots:
+            return []
+        under_a_site = Q()
+        for root in roots:
+            under_a_site |= Q(path__startswith=root.path)
+        return list(Page.objects.live().public().filter(under_a_site).order_by("path"))
 
-    def location(self, item):
-        page, code = item
-        with translation.override(code):
-            return page.get_url_parts()[2]
+    def location(self, page):
+        parts = page.get_url_parts()
+        return parts[2] if parts else "/"
 
-    def lastmod(self, item):
-        return item[0].last_published_at
+    def lastmod(self, page):
+        return page.last_published_at

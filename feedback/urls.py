@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from feedback import views
 
 app_name = "feedback"
-urlpatterns = []
+urlpatterns = [
+    path("", views.submit, name="submit"),
+    path("<str:token>/", views.comment, name="comment"),
+    path("<str:token>/thanks/", views.done, name="done"),
+]

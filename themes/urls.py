@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from themes import views
 
 app_name = "themes"
-urlpatterns = []
+urlpatterns = [
+    path("", views.settings_page, name="settings"),
+    path("set/", views.set_settings, name="set"),
+]

@@ -6,7 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from cms_pages.models.base import BasePage
+from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.rules import tariff_periods
 
 VOLTAGE_CHOICES = [("0.4", _("0,4 кВ и ниже")), ("6-10", _("6–10 кВ")), ("35", _("35 кВ"))]
 RATE_CODE_CHOICES = [
@@ -23,7 +24,7 @@ RATE_UNIT_CHOICES = [
 AREA_CHOICES = [("any", _("любая")), ("town", _("город")), ("rural", _("сельская местность"))]
 
 
-class ConnectionFeePage(BasePage):
+class ConnectionFeePage(DateChoiceMixin, BasePage):
     explanation = RichTextField(_("пояснение"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
 
     content_panels = BasePage.content_panels + [
@@ -35,6 +36,38 @@ class ConnectionFeePage(BasePage):
 
     class Meta:
         verbose_name = _("страница платы за присоединение")
+
+    def dated_context(self, on):
+        standard = tariff_periods.select(
+            self.standard_rates.all().select_related("legal_act"), on, key=tariff_periods.standard_rate_key)
+        preferential = tariff_periods.select(
+            self.preferential_rates.all().select_related("legal_act"), on,
+            key=tariff_periods.preferential_rate_key)
+        acts = {}
+        for record in [*standard.in_force, *preferential.in_force]:
+            if record.legal_act_id:
+                acts.setdefault(record.legal_act_id, record.legal_act)
+        upcoming_starts = sorted({p.start for p in [*standard.upcoming, *preferential.upcoming]})
+        return {
+            "standard": standard, "preferential": preferential,
+            "standard_in_force": sorted(standard.in_force, key=_standard_order),
+            "legal_acts_in_force": list(acts.values()),
+            "next_change": upcoming_starts[0] if upcoming_starts else None,
+            "upcoming_standard": [(p, sorted(p.records, key=_standard_order)) for p in standard.upcoming],
+            "archive_standard": [(p, sorted(p.records, key=_standard_order)) for p in standard.archive],
+        }
+
+    def get_search_body(self):
+        parts = [self.summary, self.explanation]
+        parts += [f"{c.name} {c.conditions}" for c in self.categories.all()]
+        return " ".join(str(p) for p in parts if p)
+
+
+def _standard_order(rate):
+    codes = [code for code, _label in RATE_CODE_CHOICES]
+    voltages = [code for code, _label in VOLTAGE_CHOICES]
+    return (codes.index(rate.code) if rate.code in codes else 99,
+            voltages.index(rate.voltage) if rate.voltage in voltages else 99, rate.area, rate.sort_order or 0)
 
 
 class ApplicantCategory(Orderable):

@@ -1,5 +1,8 @@
 """Procedures as step-by-step guides, each linking to the contact form with its request type."""
+from urllib.parse import urlencode
+
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -8,7 +11,13 @@ from wagtail.search import index
 
 from cases.request_types import REQUEST_TYPE_CHOICES
 from cms_pages.blocks import StepBlock
-from cms_pages.models.base import BasePage
+from cms_pages.models.base import BasePage, live_pages_from_stream
+
+
+def request_form_url(request_type):
+    """The contact form, opened with the request type chosen (the cases app reads ``type``)."""
+    language = translation.get_language() or "ru"
+    return f"/{language}/requests/new/?{urlencode({'type': request_type})}"
 
 
 class ProcedurePage(BasePage):
@@ -28,6 +37,12 @@ class ProcedurePage(BasePage):
 
     class Meta:
         verbose_name = _("процедура (пошаговая инструкция)")
+
+    def start_url(self):
+        return request_form_url(self.request_type) if self.request_type else ""
+
+    def related_procedures(self):
+        return live_pages_from_stream(self.related_pages)
 
     def get_search_body(self):
         parts = [self.summary]

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms_pages.models.base import BasePage
+from cms_pages.models.base import BasePage, live_pages_from_stream
 
 
 class QuestionPage(BasePage):
@@ -33,6 +33,9 @@ class QuestionPage(BasePage):
 
     def phrasings(self):
         return [line.strip() for line in self.alternative_phrasings.splitlines() if line.strip()]
+
+    def related(self):
+        return live_pages_from_stream(self.related_pages)
 
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.short_answer, self.full_answer]))

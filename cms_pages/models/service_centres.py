@@ -1,16 +1,20 @@
 """Customer service centres (ЦОК): where they are, when open, and how accessible."""
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from cms_pages.models.base import BasePage
+from cms_pages.rules import directory, opening_hours
 
 WEEKDAY_CHOICES = [
     (0, _("Понедельник")), (1, _("Вторник")), (2, _("Среда")), (3, _("Четверг")),
     (4, _("Пятница")), (5, _("Суббота")), (6, _("Воскресенье")),
 ]
+WEEKDAY_LABELS = dict(WEEKDAY_CHOICES)
 ACCESSIBILITY_FEATURES = [
     ("has_ramp", _("Пандус")),
     ("has_wide_corridors", _("Широкие коридоры и двери")),
@@ -28,6 +32,23 @@ class ServiceCentreIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("справочник центров обслуживания")
+
+    def centres(self):
+        return (ServiceCentrePage.objects.live().public().child_of(self)
+                .prefetch_related("opening_hours").order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        result_all = list(self.centres())
+        result = directory.filter_centres(
+            result_all, request.GET.getlist("town"), request.GET.getlist("feature"),
+            ACCESSIBILITY_FEATURES)
+        context["directory"] = result
+        language = translation.get_language()
+        context["fallback_towns"] = set() if language == settings.LANGUAGE_CODE else {
+            c.town for c in result_all if not getattr(c, f"town_{language}", None)}
+        context["is_filtered"] = bool(result.selected_towns or result.selected_features)
+        return context
 
 
 class ServiceCentrePage(BasePage):
@@ -63,6 +84,27 @@ class ServiceCentrePage(BasePage):
 
     class Meta:
         verbose_name = _("центр обслуживания клиентов")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rows = list(self.opening_hours.all())
+        context["open_state"] = opening_hours.status_at(rows)
+        context["week"] = [(WEEKDAY_LABELS[day], day_rows) for day, day_rows in opening_hours.weekly_table(rows)]
+        return context
+
+    def open_state(self):
+        return opening_hours.status_at(list(self.opening_hours.all()))
+
+    def home_visit_url(self):
+        from cms_pages.models.procedure import request_form_url
+        return request_form_url("home_visit")
+
+    def phone_links(self):
+        return directory.phone_links(self.phones)
+
+    def accessibility_table(self):
+        return [(name, label, getattr(self, name)) for name, label in ACCESSIBILITY_FEATURES
+                if name != "offers_home_visits"]
 
     def services_list(self):
         return [line.strip() for line in self.services.splitlines() if line.strip()]

@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
-from cms_pages.models.base import BasePage
+from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.rules import tariff_periods
 
 
-class SubsidyPage(BasePage):
+class SubsidyPage(DateChoiceMixin, BasePage):
     criteria = StreamField([("criterion", blocks.CharBlock(label=_("Условие")))], blank=True,
                            verbose_name=_("кто может получить"))
     rule = RichTextField(_("правило расчёта"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
@@ -41,6 +42,28 @@ class SubsidyPage(BasePage):
 
     class Meta:
         verbose_name = _("страница субсидии или льготы")
+
+    def dated_context(self, on):
+        ceilings = tariff_periods.select(
+            self.income_ceilings.all().select_related("legal_act"), on, key=tariff_periods.income_ceiling_key)
+        acts = {}
+        for record in ceilings.in_force:
+            if record.legal_act_id:
+                acts.setdefault(record.legal_act_id, record.legal_act)
+        return {
+            "ceilings": ceilings,
+            "ceilings_in_force": sorted(ceilings.in_force, key=lambda c: c.family_size),
+            "ceiling_acts": list(acts.values()),
+            "upcoming_ceilings": [(p, sorted(p.records, key=lambda c: c.family_size)) for p in ceilings.upcoming],
+        }
+
+    def body_phones(self):
+        from cms_pages.rules.directory import phone_links
+        return phone_links(self.responsible_body.phone) if self.responsible_body else []
+
+    def request_url(self):
+        from cms_pages.models.procedure import request_form_url
+        return request_form_url("subsidy")
 
     def get_search_body(self):
         parts = [self.summary, *(str(c.value) for c in self.criteria), *(str(d.value) for d in self.documents)]

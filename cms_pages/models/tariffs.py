@@ -1,12 +1,19 @@
 """Tariff pages: tariffs as dated records, so the one in force is chosen by date, not by editing."""
+import csv
+import io
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
-from cms_pages.models.base import BasePage
+from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.rules import tariff_periods
 
 CONSUMER_GROUP_CHOICES = [
     ("urban_gas", _("Городское население в домах с газовыми плитами")),
@@ -35,7 +42,7 @@ BAND_CHOICES = [
 ]
 
 
-class TariffPage(BasePage):
+class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
     KIND_CHOICES = [("electricity", _("Электроэнергия")), ("heat", _("Тепловая энергия"))]
     kind = models.CharField(_("вид тарифа"), max_length=20, choices=KIND_CHOICES, default="electricity")
     explanation = models.TextField(_("пояснение"), blank=True)
@@ -51,6 +58,46 @@ class TariffPage(BasePage):
 
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.explanation]))
+
+    def tariff_records(self):
+        return list(self.tariffs.all().select_related("legal_act"))
+
+    def dated_context(self, on):
+        selection = tariff_periods.select(self.tariff_records(), on, key=tariff_periods.tariff_key)
+        return {
+            "selection": selection,
+            "groups_in_force": group_for_display(selection.in_force),
+            "upcoming_periods": [(p, group_for_display(p.records)) for p in selection.upcoming],
+            "archive_periods": [(p, group_for_display(p.records)) for p in selection.archive],
+            "legal_acts_in_force": legal_acts_of(selection.in_force),
+        }
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("data.csv/", name="data_csv")
+    def data_csv(self, request):
+        rows = export_rows(self.tariff_records(), timezone.localdate())
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.csv"'
+        return response
+
+    @path("data.json/", name="data_json")
+    def data_json(self, request):
+        today = timezone.localdate()
+        data = {
+            "page": self.title,
+            "url": self.get_full_url(request),
+            "language": translation.get_language(),
+            "date": today.isoformat(),
+            "records": export_rows(self.tariff_records(), today),
+        }
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
 class TariffRecord(Orderable):
@@ -88,3 +135,83 @@ class TariffRecord(Orderable):
     def clean(self):
         if self.effective_to and self.effective_from and self.effective_to < self.effective_from:
             raise ValidationError({"effective_to": _("Дата окончания раньше даты начала.")})
+
+
+EXPORT_FIELDS = [
+    "id", "status", "consumer_group", "consumer_group_label", "town_ru", "town_en",
+    "rate_type", "rate_type_label", "zone", "zone_label", "hours_ru", "hours_en",
+    "band", "band_label", "band_limit_kwh", "price", "unit", "unit_label", "vat_included",
+    "effective_from", "effective_to",
+    "legal_act_title_ru", "legal_act_title_en", "legal_act_number", "legal_act_date",
+    "legal_act_issuer_ru", "legal_act_issuer_en", "legal_act_url", "legal_act_is_demo",
+]
+
+
+def export_rows(records, today):
+    """Every record with every field: codes, labels in the active language, texts in both."""
+    selection = tariff_periods.select(records, today, key=tariff_periods.tariff_key)
+    status = {id(r): "in_force" for r in selection.in_force}
+    status.update({id(r): "upcoming" for p in selection.upcoming for r in p.records})
+    status.update({id(r): "archive" for p in selection.archive for r in p.records})
+    rows = []
+    for r in sorted(records, key=_display_order):
+        act = r.legal_act
+        rows.append({
+            "id": r.pk, "status": status.get(id(r), ""),
+            "consumer_group": r.consumer_group, "consumer_group_label": str(r.get_consumer_group_display()),
+            "town_ru": r.town_ru or "", "town_en": r.town_en or "",
+            "rate_type": r.rate_type, "rate_type_label": str(r.get_rate_type_display()),
+            "zone": r.zone, "zone_label": str(r.get_zone_display()),
+            "hours_ru": r.hours_ru or "", "hours_en": r.hours_en or "",
+            "band": r.band, "band_label": str(r.get_band_display()),
+            "band_limit_kwh": r.band_limit_kwh,
+            "price": f"{r.price:.2f}", "unit": r.unit, "unit_label": str(r.get_unit_display()),
+            "vat_included": r.vat_included,
+            "effective_from": r.effective_from.isoformat(),
+            "effective_to": r.effective_to.isoformat() if r.effective_to else None,
+            "legal_act_title_ru": act.title_ru if act else None,
+            "legal_act_title_en": act.title_en if act else None,
+            "legal_act_number": act.number if act else None,
+            "legal_act_date": act.date.isoformat() if act and act.date else None,
+            "legal_act_issuer_ru": act.issuer_ru if act else None,
+            "legal_act_issuer_en": act.issuer_en if act else None,
+            "legal_act_url": act.url if act else None,
+            "legal_act_is_demo": act.is_demo if act else None,
+        })
+    return rows
+
+
+def _choice_index(choices, value):
+    codes = [code for code, _label in choices]
+    return codes.index(value) if value in codes else len(codes)
+
+
+def _display_order(record):
+    return (
+        _choice_index(CONSUMER_GROUP_CHOICES, record.consumer_group), record.town or "",
+        _choice_index(RATE_TYPE_CHOICES, record.rate_type), _choice_index(ZONE_CHOICES, record.zone),
+        record.band, record.effective_from, record.sort_order or 0, record.pk or 0,
+    )
+
+
+def group_for_display(records):
+    """Tables for the page: one per consumer group (and town, for heat), rows by rate type."""
+    groups = []
+    for record in sorted(records, key=_display_order):
+        key = (record.consumer_group, record.town or "", record.unit)
+        if not groups or groups[-1]["key"] != key:
+            groups.append({
+                "key": key, "consumer_group": record.get_consumer_group_display(),
+                "town": record.town, "record": record,
+                "unit": record.get_unit_display(), "rows": [],
+            })
+        groups[-1]["rows"].append(record)
+    return groups
+
+
+def legal_acts_of(records):
+    seen = {}
+    for record in records:
+        if record.legal_act_id and record.legal_act_id not in seen:
+            seen[record.legal_act_id] = record.legal_act
+    return list(seen.values())

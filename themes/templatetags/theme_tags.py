@@ -1,6 +1,8 @@
-"""Template tags for the site chrome: language switcher, alternates, main menu."""
+"""Template tags for the site chrome: language switcher, alternates, main menu, theme files, forms."""
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -59,9 +61,18 @@ def _swap_prefix(path, code):
 def main_menu(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
+    pages = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
     current = context.get("page")
-    return {"items": items, "current": current}
+    items = []
+    for item in pages:
+        state = None
+        if isinstance(current, Page):
+            if current.pk == item.pk:
+                state = "page"
+            elif current.path.startswith(item.path) and current.depth > item.depth:
+                state = "true"
+        items.append({"title": item.title, "url": item.url, "current": state})
+    return {"items": items}
 
 
 @register.filter
@@ -79,3 +90,113 @@ def field_lang(obj, field_name):
     if own in (None, "", []) or (hasattr(own, "__len__") and len(own) == 0):
         return format_html(' lang="{}"', settings.LANGUAGE_CODE)
     return ""
+
+
+@register.simple_tag
+def theme_static(path):
+    """A static file of the active theme: themes other than "default" live under "<theme>/"."""
+    from themes.context_processors import active_theme
+
+    name = active_theme()
+    return static(path if name == "default" else f"{name}/{path}")
+
+
+@register.simple_tag
+def optional_url(name, *args):
+    """reverse() that gives "" instead of an error, for links to apps that may not be installed."""
+    try:
+        return reverse(name, args=args or None)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def theme_image(context, image, spec="width-800", alt=None, css_class=""):
+    """An image that respects the low-vision "images off" setting by showing its alt text.
+
+    ``alt`` defaults to the ImageBlock's contextual alt text, then the image title; "" = decorative.
+    """
+    if image is None:
+        return ""
+    if alt is None:
+        if getattr(image, "decorative", False):
+            alt = ""
+        else:
+            alt = getattr(image, "contextual_alt_text", None) or getattr(image, "default_alt_text", None) or ""
+    state = context.get("low_vision")
+    if state is not None and state.images_off:
+        if not alt:
+            return ""
+        return format_html('<span class="image-alt-text">{}</span>', alt)
+    rendition = image.get_rendition(spec)
+    attrs = {"alt": alt}
+    if css_class:
+        attrs["class"] = css_class
+    return rendition.img_tag(attrs)
+
+
+# ---- form fields (see docs/forms.md) -------------------------------------------------------
+
+def _describedby(field):
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def field_widget(field, css_class=""):
+    """Render a field's widget with aria-describedby (hint, error) and the error class."""
+    attrs = {}
+    classes = [css_class] if css_class else []
+    existing = field.field.widget.attrs.get("class")
+    if existing:
+        classes.append(existing)
+    if field.errors:
+        classes.append("input--error")
+        attrs["aria-invalid"] = "true"
+    if classes:
+        attrs["class"] = " ".join(classes)
+    describedby = _describedby(field)
+    if describedby:
+        attrs["aria-describedby"] = describedby
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def field_describedby(field):
+    return _describedby(field)
+
+
+@register.filter
+def field_kind(field):
+    """"radios", "checkboxes", "checkbox", "select", "textarea" or "input", for the field include."""
+    from django import forms
+
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+@register.filter
+def first_input_id(field):
+    """The id the error summary links to: the first radio/checkbox of a group, else the field."""
+    kind = field_kind(field)
+    if kind in ("radios", "checkboxes"):
+        subwidgets = list(field.subwidgets)
+        if subwidgets:
+            return subwidgets[0].id_for_label
+    return field.id_for_label or field.auto_id

@@ -1,0 +1,50 @@
+"""The published records the calculators read: only from live, public pages.
+
+A record on a draft or unpublished page never reaches a calculator, so the calculators say
+exactly what the pages say. Wagtail writes a page's inline records to the database only on
+publish, so reading them from a live page gives the published version.
+"""
+from cms_pages.models import ConnectionFeePage, SubsidyPage, TariffPage
+
+from calculators.rules.eligibility import Benefit, parse_category_codes
+
+
+def _live(model):
+    return model.objects.live().public().order_by("path")
+
+
+def connection_source():
+    """(page, categories, standardized rates, preferential rates) of the first live fee page."""
+    page = _live(ConnectionFeePage).first()
+    if page is None:
+        return None, [], [], []
+    return (page, list(page.categories.all()),
+            list(page.standard_rates.all().select_related("legal_act")),
+            list(page.preferential_rates.all().select_related("legal_act")))
+
+
+def tariff_source():
+    """(pages, records): every record of the live electricity tariff pages."""
+    pages = list(_live(TariffPage).filter(kind="electricity"))
+    records = []
+    for page in pages:
+        records.extend(page.tariffs.all().select_related("legal_act"))
+    return pages, records
+
+
+def benefit_from_page(page):
+    return Benefit(
+        title=page.title, url=page.url or "",
+        max_payment_share_percent=page.max_payment_share_percent,
+        compensation_percent=page.compensation_percent,
+        categories=parse_category_codes(page.eligible_categories),
+        income_ceilings=list(page.income_ceilings.all().select_related("legal_act")),
+        documents=[str(block.value) for block in page.documents],
+        responsible_body=page.responsible_body, processing_time=page.processing_time or "",
+        legal_act=page.legal_act, source=page,
+    )
+
+
+def benefits():
+    pages = _live(SubsidyPage).select_related("responsible_body", "legal_act")
+    return [benefit_from_page(page) for page in pages]

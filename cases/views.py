@@ -1,0 +1,358 @@
+"""The public request form (one question set per page, answers kept in the session, works
+without JavaScript), the confirmation page and the status check."""
+import datetime
+import hashlib
+import hmac
+import logging
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from cases import forms
+from cases.models import Case, ConsentText, SubmissionThrottle, private_storage
+from cases.request_types import OUTAGE, REQUEST_TYPE_CHOICES
+from cases.rules import attachments as attachment_rules
+from cases.rules import reference as reference_rules
+from cases.rules import routing, throttle
+from cases.services import register_case, route_for
+
+log = logging.getLogger(__name__)
+
+SESSION_KEY = "cases_draft"
+DONE_KEY = "cases_done"
+HOTLINE = "8-800-220-0-220"
+URGENT_TYPES = {OUTAGE}
+TYPE_LABELS = dict(REQUEST_TYPE_CHOICES)
+
+
+# --- session helpers -------------------------------------------------------------------------
+
+def _draft(request):
+    return dict(request.session.get(SESSION_KEY) or {})
+
+
+def _store(request, draft):
+    request.session[SESSION_KEY] = draft
+    request.session.modified = True
+
+
+def _changing(request):
+    return request.GET.get("change") == "1"
+
+
+def _url(name, change=False):
+    url = reverse(f"cases:{name}")
+    return f"{url}?change=1" if change else url
+
+
+def _client_key(request, prefix):
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    return f"{prefix}:{digest[:40]}"
+
+
+def _render(request, template, context, status=200):
+    form = context.get("form")
+    has_errors = bool(context.get("has_errors") or (form is not None and form.is_bound and form.errors))
+    context = {"show_feedback": False, "hotline": HOTLINE, "has_errors": has_errors, **context}
+    return render(request, template, context, status=status)
+
+
+def _error_list(form):
+    """Error summary entries: message and the id of the field to jump to."""
+    items = []
+    for name, errors in form.errors.items():
+        anchor = ""
+        if name in form.fields:
+            widget = form.fields[name].widget
+            anchor = f"id_{name}_0" if getattr(widget, "input_type", "") == "radio" else f"id_{name}"
+        for error in errors:
+            items.append({"message": error, "anchor": anchor})
+    return items
+
+
+# --- step 1: request type --------------------------------------------------------------------
+
+@never_cache
+def start(request):
+    draft = _draft(request)
+    change = _changing(request)
+    if request.method == "POST":
+        form = forms.TypeForm(request.POST)
+        if form.is_valid():
+            draft["type"] = form.cleaned_data["request_type"]
+            _store(request, draft)
+            return HttpResponseRedirect(_url("details", change))
+        status = 400
+    else:
+        wanted = request.GET.get("type") or draft.get("type")
+        form = forms.TypeForm(initial={"request_type": wanted if wanted in TYPE_LABELS else None})
+        status = 200
+    chosen = form.data.get("request_type") if form.is_bound else form.initial.get("request_type")
+    return _render(request, "cases/start.html", {
+        "form": form, "errors": _error_list(form) if form.is_bound else [],
+        "urgent": chosen in URGENT_TYPES, "change": change}, status)
+
+
+# --- step 2: questions of the request type ----------------------------------------------------
+
+def _save_uploads(request, draft, form):
+    """Keep every acceptable file at once, so a mistake elsewhere on the page loses nothing."""
+    files = list(draft.get("files", []))
+    remove = set(request.POST.getlist("remove_files"))
+    if remove:
+        storage = private_storage()
+        for item in files:
+            if item["id"] in remove:
+                storage.delete(item["path"])
+        files = [item for item in files if item["id"] not in remove]
+    problems = []
+    uploads = request.FILES.getlist("attachments")
+    for upload in uploads:
+        if len(files) >= attachment_rules.MAX_FILES:
+            problems.append(ValidationError(_("Можно приложить не больше %(max)d файлов. Файл «%(name)s» не добавлен.")
+                                            % {"max": attachment_rules.MAX_FILES, "name": upload.name}))
+            continue
+        try:
+            content_type = attachment_rules.check_upload(upload)
+        except ValidationError as error:
+            problems.append(error)
+            continue
+        file_id = uuid.uuid4().hex
+        path = private_storage().save(f"uploads/{timezone.localdate():%Y/%m}/{file_id}", upload)
+        files.append({"id": file_id, "name": upload.name[:255], "size": upload.size,
+                      "content_type": content_type, "path": path})
+    draft["files"] = files
+    return problems
+
+
+@never_cache
+def details(request):
+    draft = _draft(request)
+    request_type = draft.get("type")
+    if request_type not in TYPE_LABELS:
+        return HttpResponseRedirect(_url("start"))
+    change = _changing(request)
+    if request.method == "POST":
+        form = forms.DetailsForm(request.POST, request_type=request_type)
+        problems = _save_uploads(request, draft, form)
+        valid = form.is_valid()
+        for problem in problems:
+            form.add_error("attachments", problem)
+        if valid and not problems:
+            draft["details"] = form.answers()
+            _store(request, draft)
+            if change and draft.get("contact"):
+                return HttpResponseRedirect(_url("check"))
+            return HttpResponseRedirect(_url("contact", change))
+        _store(request, draft)
+        status = 400
+    else:
+        form = forms.DetailsForm(initial=draft.get("details", {}), request_type=request_type)
+        status = 200
+    return _render(request, "cases/details.html", {
+        "form": form, "errors": _error_list(form) if form.is_bound else [], "change": change,
+        "request_type": request_type, "request_type_label": TYPE_LABELS[request_type],
+        "urgent": request_type in URGENT_TYPES, "files": draft.get("files", []),
+        "back_url": _url("check" if change else "start", False)}, status)
+
+
+# --- step 3: the applicant and consent --------------------------------------------------------
+
+@never_cache
+def contact(request):
+    draft = _draft(request)
+    request_type = draft.get("type")
+    if request_type not in TYPE_LABELS:
+        return HttpResponseRedirect(_url("start"))
+    if "details" not in draft:
+        return HttpResponseRedirect(_url("details"))
+    change = _changing(request)
+    route = route_for(request_type)
+    transfer_question = routing.needs_transfer_consent_question(route)
+    pd_text = ConsentText.current(ConsentText.PERSONAL_DATA)
+    transfer_text = ConsentText.current(ConsentText.TRANSFER) if transfer_question else None
+    if request.method == "POST":
+        form = forms.ContactForm(request.POST, transfer_question=transfer_question)
+        if form.is_valid():
+            now = timezone.now().isoformat()
+            answers = form.answers()
+            draft["contact"] = {k: v for k, v in answers.items() if k not in ("consent", "transfer_consent")}
+            draft["consent"] = {"at": now, "version": pd_text.version if pd_text else "",
+                                "source": f"web {request.path}"}
+            draft["transfer"] = ({"at": now, "version": transfer_text.version if transfer_text else ""}
+                                 if answers.get("transfer_consent") else None)
+            _store(request, draft)
+            return HttpResponseRedirect(_url("check"))
+        status = 400
+    else:
+        initial = dict(draft.get("contact", {}))
+        initial["consent"] = bool(draft.get("consent"))
+        initial["transfer_consent"] = bool(draft.get("transfer"))
+        form = forms.ContactForm(initial=initial, transfer_question=transfer_question)
+        status = 200
+    return _render(request, "cases/contact.html", {
+        "form": form, "errors": _error_list(form) if form.is_bound else [], "change": change,
+        "pd_text": pd_text, "transfer_text": transfer_text, "route": route,
+        "back_url": _url("check" if change else "details")}, status)
+
+
+# --- step 4: check your answers -----------------------------------------------------------------
+
+def _first_invalid_step(draft):
+    request_type = draft.get("type")
+    if request_type not in TYPE_LABELS:
+        return "start"
+    details_form = forms.DetailsForm(data=draft.get("details", {}), request_type=request_type)
+    if "details" not in draft or not details_form.is_valid():
+        return "details"
+    route = route_for(request_type)
+    data = dict(draft.get("contact", {}))
+    if draft.get("consent"):
+        data["consent"] = "on"
+    contact_form = forms.ContactForm(data=data,
+                                     transfer_question=routing.needs_transfer_consent_question(route))
+    if "contact" not in draft or not contact_form.is_valid():
+        return "contact"
+    return None
+
+
+def _summary_rows(draft):
+    request_type = draft["type"]
+    details_form = forms.DetailsForm(request_type=request_type)
+    contact_form = forms.ContactForm()
+    rows = [{"label": _("Тема обращения"), "value": TYPE_LABELS[request_type],
+             "url": _url("start", True), "field": _("тему обращения")}]
+    pd_labels = dict(forms.PD_REQUEST_CHOICES)
+    for name, value in draft.get("details", {}).items():
+        if name not in details_form.fields:
+            continue
+        shown = pd_labels.get(value, value) if name == "pd_request" else value
+        rows.append({"label": details_form.fields[name].label, "value": shown or _("Не указано"),
+                     "url": _url("details", True) + f"#id_{name}", "field": details_form.fields[name].label})
+    if draft.get("files"):
+        rows.append({"label": _("Файлы"), "value": ", ".join(f["name"] for f in draft["files"]),
+                     "url": _url("details", True) + "#id_attachments", "field": _("файлы")})
+    for name in ("applicant_name", "email", "phone", "postal_address"):
+        value = draft.get("contact", {}).get(name, "")
+        rows.append({"label": contact_form.fields[name].label, "value": value or _("Не указано"),
+                     "url": _url("contact", True) + f"#id_{name}", "field": contact_form.fields[name].label})
+    return rows
+
+
+def _rate_limited(request):
+    # CASES_RATE_LIMIT ("10/3600" = ten an hour) from settings, else from the environment.
+    limit = getattr(settings, "CASES_RATE_LIMIT", None) or os.environ.get("CASES_RATE_LIMIT", "10/3600")
+    count, seconds = throttle.parse_limit(limit)
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    keys = [_client_key(request, "ip")]
+    if request.session.session_key:
+        keys.append(f"session:{request.session.session_key}")
+    for key in keys:
+        recent = SubmissionThrottle.objects.filter(key=key, created_at__gte=since).count()
+        if not throttle.allowed(recent, count):
+            return True
+    return False
+
+
+def _note_submission(request):
+    keys = [_client_key(request, "ip")]
+    if request.session.session_key:
+        keys.append(f"session:{request.session.session_key}")
+    SubmissionThrottle.objects.bulk_create([SubmissionThrottle(key=key) for key in keys])
+
+
+@never_cache
+def check(request):
+    draft = _draft(request)
+    if request.method == "POST":
+        token = request.POST.get("token", "")
+        existing = Case.objects.filter(submission_key=token).first() if token else None
+        if existing:  # a double submit: the first one already made the case
+            request.session[DONE_KEY] = existing.reference
+            return HttpResponseRedirect(_url("done"))
+        step = _first_invalid_step(draft)
+        if step:
+            return HttpResponseRedirect(_url(step))
+        if not token or token != draft.get("token"):
+            return HttpResponseRedirect(_url("check"))
+        if _rate_limited(request):
+            return _render(request, "cases/limited.html", {}, status=429)
+        return _submit(request, draft, token)
+    step = _first_invalid_step(draft)
+    if step:
+        return HttpResponseRedirect(_url(step))
+    draft.setdefault("token", uuid.uuid4().hex)
+    _store(request, draft)
+    route = route_for(draft["type"])
+    return _render(request, "cases/check.html", {
+        "rows": _summary_rows(draft), "token": draft["token"], "route": route,
+        "transfer": draft.get("transfer"), "back_url": _url("contact")})
+
+
+def _submit(request, draft, token):
+    answers = {**draft.get("details", {}), **draft.get("contact", {})}
+    consent = dict(draft["consent"])
+    consent["at"] = parse_datetime(consent["at"])
+    transfer = draft.get("transfer")
+    if transfer:
+        transfer = {**transfer, "at": parse_datetime(transfer["at"])}
+    try:
+        case, _created = register_case(
+            request_type=draft["type"], answers=answers, consent=consent, transfer_consent=transfer,
+            attachments=draft.get("files", []), language=translation.get_language() or "ru",
+            submission_key=token)
+    except Exception:  # the draft stays in the session: nothing typed is lost
+        log.exception("could not register a case")
+        return _render(request, "cases/failed.html", {}, status=503)
+    _note_submission(request)
+    request.session[DONE_KEY] = case.reference
+    request.session.pop(SESSION_KEY, None)
+    return HttpResponseRedirect(_url("done"))
+
+
+# --- step 5: confirmation -----------------------------------------------------------------------
+
+@never_cache
+def done(request):
+    ref = request.session.get(DONE_KEY)
+    case = Case.objects.select_related("unit").filter(reference=ref).first() if ref else None
+    if case is None:
+        return HttpResponseRedirect(_url("start"))
+    return _render(request, "cases/done.html", {"case": case, "rule": case.rule})
+
+
+# --- status check by reference and access code -------------------------------------------------
+
+STATUS_FAILURES = 5
+STATUS_WINDOW = datetime.timedelta(minutes=15)
+
+
+@never_cache
+def status(request):
+    key = _client_key(request, "status")
+    if request.method != "POST":
+        return _render(request, "cases/status.html", {"form": forms.StatusForm()})
+    failures = SubmissionThrottle.objects.filter(key=key, created_at__gte=timezone.now() - STATUS_WINDOW)
+    if failures.count() >= STATUS_FAILURES:
+        return _render(request, "cases/status.html", {"form": forms.StatusForm(request.POST),
+                                                      "throttled": True}, status=429)
+    form = forms.StatusForm(request.POST)
+    if not form.is_valid():
+        return _render(request, "cases/status.html", {"form": form, "errors": _error_list(form)}, 400)
+    case = Case.objects.select_related("unit").filter(reference=form.cleaned_data["reference"]).first()
+    code = case.access_code if case else "000000"
+    if case is None or not hmac.compare_digest(code, form.cleaned_data["access_code"]):
+        SubmissionThrottle.objects.create(key=key)
+        return _render(request, "cases/status.html", {"form": form, "not_found": True,
+                                                      "has_errors": True}, 404)
+    return _render(request, "cases/status.html", {"form": form, "case": case})

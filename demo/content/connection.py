@@ -1,0 +1,134 @@
+"""The grid connection fee page (Decree 861): categories, standardized and preferential rates."""
+import datetime
+from decimal import Decimal
+
+from cms_pages.models import ConnectionFeePage
+
+from demo.content.common import DEMO_EN, DEMO_RU, T, ext, link, p, page, ul
+
+D = datetime.date
+Y2025 = (D(2025, 1, 1), D(2025, 12, 31))
+Y2026 = (D(2026, 1, 1), D(2026, 12, 31))
+
+CATEGORIES = [
+    ("individual-15", T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),
+     Decimal("15"),
+     T("Жилой или садовый дом, гараж; III категория надёжности (один источник питания); напряжение 0,4 кВ. "
+       "Плата — меньшая из двух сумм: по стандартизированным ставкам или по льготной ставке за кВт, если "
+       "до сетей не больше 300 м в городе и 500 м в сельской местности.",
+       "A house, summer house or garage; reliability category III (one supply source); 0.4 kV. The fee is "
+       "the lower of the standardized-rate cost and the preferential rate per kW, if the grid is within "
+       "300 m in a town or 500 m in the countryside."),
+     T("30 рабочих дней, если напряжение 0,4 кВ и до сети не больше 15 м; иначе 4 месяца",
+       "30 working days at 0.4 kV within 15 m of the grid; otherwise 4 months"), 30, True),
+    ("business-150", T("Юридические лица и предприниматели до 150 кВт",
+                       "Businesses and sole traders up to 150 kW"), Decimal("150"),
+     T("Один источник питания, напряжение до 10 кВ. Оплата по стандартизированным ставкам, можно в рассрочку "
+       "на 3 года: 10 % при заключении договора.",
+       "One supply source, up to 10 kV. Paid at the standardized rates; may be paid over 3 years, 10% when "
+       "the contract is signed."),
+     T("4 месяца", "4 months"), 120, False),
+    ("business-670", T("Заявители от 150 до 670 кВт", "Applicants from 150 to 670 kW"), Decimal("670"),
+     T("Плата по стандартизированным ставкам; стоимость строительства линий входит в плату.",
+       "Paid at the standardized rates; building the lines is included in the fee."),
+     T("1 год (демонстрационное значение)", "1 year (demonstration value)"), 365, False),
+    ("large-670plus", T("Заявители от 670 кВт", "Applicants of 670 kW and more"), None,
+     T("Плата по стандартизированным ставкам или по индивидуальному проекту, утверждённому агентством по тарифам.",
+       "Paid at the standardized rates or by an individual project approved by the tariff agency."),
+     T("2 года (демонстрационное значение)", "2 years (demonstration value)"), 730, False),
+    ("temporary", T("Временное присоединение", "Temporary connection"), None,
+     T("Для стройплощадки или передвижного объекта на срок до 6 месяцев, по III категории надёжности.",
+       "For a construction site or a mobile facility for up to 6 months, reliability category III."),
+     T("6 месяцев (демонстрационное значение)", "6 months (demonstration value)"), 180, False),
+]
+
+# (code, voltage, area, unit, 2026 amount without VAT); 2025 is the same less 7 %.
+STANDARD_2026 = [
+    ("C1", "0.4", "any", "connection", Decimal("19745.00")),
+    ("C2", "0.4", "any", "km", Decimal("1251300.00")),
+    ("C2", "6-10", "any", "km", Decimal("1488200.00")),
+    ("C2", "35", "any", "km", Decimal("3120000.00")),
+    ("C3", "0.4", "any", "km", Decimal("2105400.00")),
+    ("C3", "6-10", "any", "km", Decimal("2640900.00")),
+    ("C3", "35", "any", "km", Decimal("5870000.00")),
+    ("C8", "0.4", "any", "point", Decimal("28300.00")),
+    ("C8", "6-10", "any", "point", Decimal("196800.00")),
+]
+
+
+def standard_rates(acts):
+    rows = []
+    for (start, end), factor, act in ((Y2025, Decimal("0.93"), acts["connection_2025"]),
+                                      (Y2026, Decimal("1"), acts["connection_2026"])):
+        for code, voltage, area, unit, amount in STANDARD_2026:
+            rows.append({"code": code, "voltage": voltage, "area": area, "unit": unit,
+                         "amount": (amount * factor).quantize(Decimal("0.01")),
+                         "effective_from": start, "effective_to": end, "legal_act": act})
+    return rows
+
+
+PREFERENTIAL_CONDITIONS = T(
+    "Граждане, присоединяющие до 15 кВт для бытовых нужд на напряжении 0,4 кВ, если расстояние до сетей "
+    "нужного класса напряжения не больше 300 м в городе и 500 м в сельской местности. Применяется, если "
+    "плата по стандартизированным ставкам получается больше.",
+    "Individuals connecting up to 15 kW for household use at 0.4 kV, when the grid of the required voltage "
+    "is within 300 m in a town or 500 m in the countryside. Applies when the standardized-rate fee would be higher.")
+SOCIAL_CONDITIONS = T(
+    "Малоимущие семьи, люди с инвалидностью и семьи с детьми-инвалидами, ветераны боевых действий, "
+    "многодетные семьи и другие льготные категории — при тех же условиях по мощности и расстоянию. "
+    "Нужен документ, подтверждающий льготу.",
+    "Low-income families, disabled people and families with disabled children, combat veterans, large "
+    "families and other eligible groups, on the same power and distance conditions. A document proving "
+    "eligibility is required.")
+
+
+def preferential_rates(acts):
+    rows = []
+    for (start, end), preferential, social, act in (
+            (Y2025, Decimal("4700.00"), Decimal("1100.00"), acts["connection_2025"]),
+            (Y2026, Decimal("5000.00"), Decimal("1150.00"), acts["connection_2026"])):
+        rows.append({"kind": "preferential", "rub_per_kw": preferential, "max_kw": Decimal("15"),
+                     "max_distance_town_m": 300, "max_distance_rural_m": 500,
+                     "conditions": PREFERENTIAL_CONDITIONS, "effective_from": start, "effective_to": end,
+                     "legal_act": act})
+        rows.append({"kind": "social", "rub_per_kw": social, "max_kw": Decimal("15"),
+                     "max_distance_town_m": 300, "max_distance_rural_m": 500,
+                     "conditions": SOCIAL_CONDITIONS, "effective_from": start, "effective_to": end,
+                     "legal_act": act})
+    return rows
+
+
+def pages(ctx):
+    categories = [
+        {"code": code, "name": name, "max_kw": max_kw, "conditions": conditions, "deadline": deadline,
+         "deadline_days": days, "deadline_working_days": working}
+        for code, name, max_kw, conditions, deadline, days, working in CATEGORIES
+    ]
+    return [
+        page("connection/fee", ConnectionFeePage, "connection",
+             T("Плата за технологическое присоединение", "Grid connection fee"),
+             T("plata-za-prisoedinenie", "connection-fee"),
+             T("Сколько стоит подключение к электросетям «Архэнерго» в 2026 году для каждой категории "
+               "заявителей. Ставки — демонстрационные значения.",
+               "What connecting to the Arkhenergo grid costs in 2026 for each category of applicant. "
+               "The rates are demonstration values."),
+             explanation=T(
+                 p("Плата считается так: С1 за присоединение + С2 или С3 × длина новой линии в км + "
+                   "С8 × число точек учёта. Стандартизированные ставки указаны без НДС, льготные — с НДС.",
+                   "Для граждан до 15 кВт с 1 июля 2022 года берётся меньшая сумма: по "
+                   "стандартизированным ставкам или льготная ставка × заявленная мощность. До этого "
+                   "плата была не больше 550 рублей; теперь она зависит от мощности.")
+                 + ul("Рассчитать сумму: " + ext("/ru/calculators/connection-fee/", "калькулятор платы за подключение"),
+                      "Как подать заявку: " + link("connection/up-to-15kw", "подключение дома до 15 кВт"))
+                 + p(DEMO_RU),
+                 p("The fee is: C1 per connection + C2 or C3 × length of the new line in km + C8 × number "
+                   "of metering points. Standardized rates exclude VAT; preferential rates include it.",
+                   "Since 1 July 2022 individuals up to 15 kW pay the lower of the standardized-rate cost "
+                   "and the preferential rate × requested power. Before that the fee was at most 550 roubles; "
+                   "now it depends on the power.")
+                 + ul("Work out the amount: " + ext("/en/calculators/connection-fee/", "grid connection fee calculator"),
+                      "How to apply: " + link("connection/up-to-15kw", "connecting a house up to 15 kW"))
+                 + p(DEMO_EN)),
+             children={"categories": categories, "standard_rates": standard_rates(ctx.acts),
+                       "preferential_rates": preferential_rates(ctx.acts)}),
+    ]

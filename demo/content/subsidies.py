@@ -1,0 +1,150 @@
+"""Benefit pages: housing-and-utility subsidy, compensations, meters at the grid company's cost."""
+import datetime
+from decimal import Decimal
+
+from cms_pages.models import SubsidyPage
+
+from demo.content.common import T, items, link, p, page
+
+D = datetime.date
+
+# Decree 116-пп of 09.02.2023 [V]: family size -> (heating period, non-heating period), rub/month.
+CEILINGS = {1: (28000, 22000), 2: (38500, 31000), 3: (50000, 42000), 4: (68000, 55000), 5: (85000, 70000)}
+
+
+def ceilings(act):
+    return [{"family_size": size, "heating_season": Decimal(heating), "non_heating_season": Decimal(other),
+             "effective_from": D(2023, 2, 9), "effective_to": None, "legal_act": act}
+            for size, (heating, other) in CEILINGS.items()]
+
+
+def pages(ctx):
+    acts, bodies = ctx.acts, ctx.bodies
+    return [
+        page("benefits/housing-subsidy", SubsidyPage, "benefits",
+             T("Субсидия на оплату жилья и коммунальных услуг", "Housing and utility subsidy"),
+             T("subsidiya-na-oplatu-zhku", "housing-and-utility-subsidy"),
+             T("Если коммунальные платежи больше 22 % дохода семьи, государство возвращает часть расходов. "
+               "Назначает центр социальной защиты, заявление можно подать в МФЦ или на Госуслугах.",
+               "If housing and utility bills are more than 22% of the family income, the state pays back "
+               "part of the cost. Granted by social protection; apply at an MFC or on Gosuslugi."),
+             criteria=T(
+                 items("criterion",
+                       "Вы живёте в Архангельской области и платите за жильё и коммунальные услуги",
+                       "Расходы на жильё и коммунальные услуги больше 22 % совокупного дохода семьи",
+                       "Доход семьи не выше предельного дохода для вашего числа членов семьи (таблица ниже)",
+                       "Нет долга за жильё и коммунальные услуги или заключено соглашение о его погашении"),
+                 items("criterion",
+                       "You live in the Arkhangelsk region and pay for housing and utilities",
+                       "Housing and utility costs exceed 22% of the total family income",
+                       "Family income is not above the ceiling for your family size (table below)",
+                       "No housing or utility debt, or an agreement to repay it")),
+             rule=T(
+                 p("Субсидия равна разнице между расходами на жильё и коммунальные услуги по региональным "
+                   "стандартам и 22 % совокупного дохода семьи. Доход считают за 6 месяцев до месяца "
+                   "подачи заявления. Субсидию назначают на 6 месяцев, затем подают заявление снова.")
+                 + p("Пример: семья из двух человек с доходом 36 000 руб. в месяц платит 9 500 руб. "
+                     "22 % дохода — 7 920 руб., субсидия — около 1 580 руб. в месяц."),
+                 p("The subsidy is the difference between housing and utility costs at the regional "
+                   "standards and 22% of the total family income. Income is counted over the 6 months before "
+                   "the month you apply. It is granted for 6 months; then you apply again.")
+                 + p("Example: a family of two with an income of 36,000 roubles a month pays 9,500 roubles. "
+                     "22% of the income is 7,920 roubles, so the subsidy is about 1,580 roubles a month.")),
+             max_payment_share_percent=Decimal("22"), compensation_percent=None,
+             eligible_categories="low_income",
+             documents=T(
+                 items("document", "Заявление (бланк выдают в МФЦ, можно подать на Госуслугах)",
+                       "Паспорта всех членов семьи",
+                       "Документы о доходах каждого члена семьи за 6 месяцев",
+                       "Платёжные документы за последний месяц (квитанции за жильё и коммунальные услуги)",
+                       "Документ о праве на жилое помещение (если сведений нет в ЕГРН)",
+                       "Реквизиты банковского счёта для перечисления субсидии"),
+                 items("document", "Application form (available at an MFC; you can also apply on Gosuslugi)",
+                       "Passports of all family members",
+                       "Proof of each family member's income for 6 months",
+                       "Last month's housing and utility bills",
+                       "Proof of your right to the home (if it is not in the state register)",
+                       "Bank account details for the payment")),
+             responsible_body=bodies["social"],
+             processing_time=T("10 рабочих дней со дня подачи всех документов",
+                               "10 working days after all documents are submitted"),
+             legal_act=acts["decree_761"],
+             children={"income_ceilings": ceilings(acts["arkh_116pp"])}),
+        page("benefits/disabled-compensation", SubsidyPage, "benefits",
+             T("Компенсация 50 % платы за коммунальные услуги людям с инвалидностью",
+               "50% utility compensation for disabled people"),
+             T("kompensatsiya-invalidam", "compensation-for-disabled-people"),
+             T("Людям с инвалидностью и семьям с детьми-инвалидами возвращают половину платы за жильё и "
+               "коммунальные услуги, включая электроэнергию. Деньги перечисляет соцзащита, это не скидка в квитанции.",
+               "Disabled people and families with disabled children get half of their housing and utility "
+               "payments back, electricity included. Social protection pays the money; it is not a discount on the bill."),
+             criteria=T(
+                 items("criterion", "Установлена инвалидность (любая группа) или в семье есть ребёнок-инвалид",
+                       "Вы оплачиваете коммунальные услуги по месту жительства",
+                       "Нет долга по оплате или погашается по соглашению"),
+                 items("criterion", "You have a disability of any group, or your family has a disabled child",
+                       "You pay utilities for the home where you live",
+                       "No payment debt, or it is being repaid under an agreement")),
+             rule=T(p("Компенсируется 50 % платы за коммунальные услуги в пределах нормативов потребления. "
+                      "Сумму перечисляют ежемесячно на счёт или почтовым переводом после оплаты квитанции."),
+                    p("50% of utility payments within the consumption standards is paid back. The money is "
+                      "transferred monthly to a bank account or by post after you pay the bill.")),
+             max_payment_share_percent=None, compensation_percent=Decimal("50"),
+             eligible_categories="disabled,disabled_child",
+             documents=T(items("document", "Заявление", "Паспорт", "Справка об инвалидности (сведения МСЭ)",
+                               "Квитанции за последний месяц", "Реквизиты счёта"),
+                         items("document", "Application form", "Passport", "Disability certificate (medical assessment)",
+                               "Last month's bills", "Bank account details")),
+             responsible_body=bodies["social"],
+             processing_time=T("10 рабочих дней", "10 working days"),
+             legal_act=acts["fz_181"]),
+        page("benefits/veterans", SubsidyPage, "benefits",
+             T("Компенсация 50 % платы за коммунальные услуги ветеранам боевых действий",
+               "50% utility compensation for combat veterans"),
+             T("kompensatsiya-veteranam", "compensation-for-veterans"),
+             T("Ветераны боевых действий получают от соцзащиты деньги в размере половины платы за жильё и "
+               "коммунальные услуги. Заявление — в центр соцзащиты, МФЦ или на Госуслугах.",
+               "Combat veterans receive half of their housing and utility payments from social protection. "
+               "Apply at the social protection centre, an MFC or on Gosuslugi."),
+             criteria=T(items("criterion", "Есть удостоверение ветерана боевых действий",
+                              "Вы зарегистрированы и живёте в Архангельской области"),
+                        items("criterion", "You hold a combat veteran's certificate",
+                              "You are registered and live in the Arkhangelsk region")),
+             rule=T(p("Компенсация — 50 % платы за жильё и коммунальные услуги, в том числе за электроэнергию, "
+                      "в пределах нормативов. Выплачивается деньгами, квитанцию оплачивают полностью."),
+                    p("The compensation is 50% of housing and utility payments, electricity included, within "
+                      "the standards. It is paid in cash; you pay the bill in full.")),
+             compensation_percent=Decimal("50"), eligible_categories="veteran",
+             documents=T(items("document", "Заявление", "Паспорт", "Удостоверение ветерана боевых действий",
+                               "Квитанции за последний месяц"),
+                         items("document", "Application form", "Passport", "Combat veteran's certificate",
+                               "Last month's bills")),
+             responsible_body=bodies["mfc"],
+             processing_time=T("10 рабочих дней", "10 working days"), legal_act=acts["fz_5"]),
+        page("benefits/free-meter", SubsidyPage, "benefits",
+             T("Замена счётчика в частном доме за счёт сетевой компании",
+               "Free meter replacement in private houses"),
+             T("zamena-schetchika-besplatno", "free-meter-replacement"),
+             T("С 1 июля 2020 года счётчики в частных домах устанавливает и меняет сетевая компания за свой "
+               "счёт, в многоквартирных домах — гарантирующий поставщик. Платить за новый счётчик не нужно.",
+               "Since 1 July 2020 the grid company installs and replaces meters in private houses at its own "
+               "cost, and the guaranteeing supplier does so in blocks of flats. You do not pay for the new meter."),
+             criteria=T(items("criterion", "Частный (индивидуальный) жилой дом, садовый дом или гараж",
+                              "Счётчик сломан, утерян или истёк срок его поверки или службы"),
+                        items("criterion", "A private house, summer house or garage",
+                              "The meter is broken, lost, or its calibration or service life has expired")),
+             rule=T(p("Сетевая компания меняет счётчик бесплатно и подключает его к интеллектуальной системе "
+                      "учёта. Срок замены — в течение 6 месяцев после обращения. Подробнее — в инструкции "
+                      + link("services/meter-replacement", "«Как заменить счётчик»") + "."),
+                    p("The grid company replaces the meter free of charge and connects it to the smart "
+                      "metering system, within 6 months of your request. Step by step: "
+                      + link("services/meter-replacement", "how to replace a meter") + ".")),
+             eligible_categories="",
+             documents=T(items("document", "Заявление (можно через форму обращения на сайте)",
+                               "Паспорт собственника", "Последние показания счётчика"),
+                         items("document", "Request (you can use the request form on this site)",
+                               "Owner's passport", "Latest meter reading")),
+             responsible_body=bodies["grid_metering"],
+             processing_time=T("до 6 месяцев", "up to 6 months"), legal_act=acts["fz_522"]),
+    ]
+

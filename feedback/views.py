@@ -1,0 +1,82 @@
+"""'Is this page useful?': answer with one button, then an optional comment. Works without JS."""
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from feedback import rules
+from feedback.forms import CommentForm
+from feedback.models import PageFeedback
+
+TOKEN_SALT = "feedback.comment"
+TOKEN_MAX_AGE = 24 * 60 * 60
+
+
+def _problem(request, message, status=400):
+    return render(request, "feedback/problem.html", {"message": message}, status=status)
+
+
+def _load(token):
+    """The feedback a signed token points to, or None; the token carries only its id."""
+    try:
+        pk = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return PageFeedback.objects.select_related("page").filter(pk=pk).first() if isinstance(pk, int) else None
+
+
+@require_POST
+def submit(request):
+    useful = rules.parse_answer(request.POST.get("useful"))
+    try:
+        page_id = int(request.POST.get("page", ""))
+    except ValueError:
+        page_id = None
+    page = Page.objects.live().public().filter(pk=page_id).first() if page_id else None
+    page = page.specific if page else None
+    if useful is None or not rules.asks_for_feedback(page):
+        return _problem(request, _("Не удалось принять ответ: не указана страница или ответ «да» или «нет»."))
+    item = PageFeedback.objects.create(page=page, useful=useful, language=translation.get_language() or "")
+    token = signing.dumps(item.pk, salt=TOKEN_SALT)
+    return _see_other(reverse("feedback:comment", args=[token]))
+
+
+def _see_other(url):
+    response = redirect(url)
+    response.status_code = 303
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def comment(request, token):
+    item = _load(token)
+    if item is None:
+        return _problem(request, _("Ссылка устарела или неверна. Ответьте на вопрос «Полезна ли эта страница?» ещё раз."))
+    page = item.page.specific
+    if request.method == "POST":
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            text = rules.redact_personal_data(form.cleaned_data["comment"])
+            if text and not item.comment:
+                item.comment = text
+                item.save(update_fields=["comment"])
+            return _see_other(reverse("feedback:done", args=[token]))
+        status = 400
+    else:
+        form = CommentForm()
+        status = 200
+    return render(request, "feedback/comment.html", {"form": form, "item": item, "feedback_page": page},
+                  status=status)
+
+
+@never_cache
+def done(request, token):
+    item = _load(token)
+    if item is None:
+        return _problem(request, _("Ссылка устарела или неверна."))
+    return render(request, "feedback/done.html", {"item": item, "feedback_page": item.page.specific})

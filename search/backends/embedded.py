@@ -1,0 +1,190 @@
+"""The embedded engine: SQLite FTS5 or PostgreSQL full-text search over pre-analysed stems.
+
+Both databases store the same Snowball stems (see ``search.text``), so synonyms, typo
+tolerance and ranking behave the same on either; the database finds the candidates and
+``search.ranking`` orders them by field weight.
+"""
+from collections import Counter
+
+from django.db import connection, transaction
+
+from search.models import IndexEntry, IndexTerm
+from search.text import words, stem
+
+CANDIDATES = 500
+PREFIX_MIN = 5  # stems this long also match longer stems ("подключ" finds "подключен")
+PG_CONFIG = {"ru": "russian", "en": "english"}
+
+
+def _vendor():
+    return connection.vendor
+
+
+def _vocabulary(doc):
+    """stem -> a word it came from, over every field of a document."""
+    vocab = {}
+    text = " ".join([doc.title, doc.summary, doc.body, *doc.phrasings])
+    for word in words(text):
+        s = stem(word)
+        if s and len(s) < 100 and not s.isdigit():
+            vocab.setdefault(s, word[:100])
+    return vocab
+
+
+class EmbeddedEngine:
+    name = "embedded"
+
+    # Writing -------------------------------------------------------------------------------
+    @transaction.atomic
+    def index_documents(self, docs, update_terms=True):
+        """Insert or replace the documents (page, language) and keep the full-text table in step."""
+        if not docs:
+            return
+        entries = []
+        for doc in docs:
+            entry, _created = IndexEntry.objects.update_or_create(
+                page_id=doc.page_id, lang=doc.lang,
+                defaults=dict(page_type=doc.page_type, url=doc.url, title=doc.title, summary=doc.summary,
+                              body=doc.body, phrasings="\n".join(doc.phrasings), section=doc.section,
+                              **doc.analysed()),
+            )
+            entries.append(entry)
+        self._write_fulltext(entries)
+        if update_terms:
+            by_lang = {}
+            for doc in docs:
+                by_lang.setdefault(doc.lang, {}).update(_vocabulary(doc))
+            for lang, vocab in by_lang.items():
+                IndexTerm.objects.bulk_create(
+                    [IndexTerm(lang=lang, term=t, word=w, length=len(t)) for t, w in vocab.items()],
+                    ignore_conflicts=True, batch_size=500)
+
+    def _write_fulltext(self, entries):
+        ids = [e.pk for e in entries]
+        with connection.cursor() as cursor:
+            if _vendor() == "sqlite":
+                cursor.execute(f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
+                cursor.executemany(
+                    "INSERT INTO portal_search_fts (rowid, title, phrasings, summary, body, lang) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [(e.pk, e.title_stems, e.phrasings_stems, e.summary_stems, e.body_stems, e.lang)
+                     for e in entries])
+            elif _vendor() == "postgresql":
+                for lang, config in PG_CONFIG.items():
+                    lang_ids = [e.pk for e in entries if e.lang == lang]
+                    if not lang_ids:
+                        continue
+                    cursor.execute(
+                        "UPDATE portal_search_indexentry SET search_vector = "
+                        "setweight(to_tsvector(%s::regconfig, title_stems), 'A') || "
+                        "setweight(to_tsvector(%s::regconfig, phrasings_stems), 'B') || "
+                        "setweight(to_tsvector(%s::regconfig, summary_stems), 'C') || "
+                        "setweight(to_tsvector(%s::regconfig, body_stems), 'D') WHERE id = ANY(%s)",
+                        [config, config, config, config, lang_ids])
+
+    @transaction.atomic
+    def delete_page(self, page_id):
+        ids = list(IndexEntry.objects.filter(page_id=page_id).values_list("pk", flat=True))
+        if not ids:
+            return 0
+        if _vendor() == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
+        IndexEntry.objects.filter(pk__in=ids).delete()
+        return len(ids)
+
+    @transaction.atomic
+    def clear(self):
+        if _vendor() == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM portal_search_fts")
+        IndexEntry.objects.all().delete()
+        IndexTerm.objects.all().delete()
+
+    def rebuild_terms(self, docs_iterable=None):
+        """Recount the vocabulary with document frequencies from the stored entries."""
+        counts, examples = {}, {}
+        for entry in IndexEntry.objects.only("lang", "title", "summary", "body", "phrasings").iterator(chunk_size=500):
+            seen = set()
+            for word in words(" ".join([entry.title, entry.summary, entry.body, entry.phrasings])):
+                s = stem(word)
+                if s and len(s) < 100 and not s.isdigit() and s not in seen:
+                    seen.add(s)
+                    examples.setdefault((entry.lang, s), word[:100])
+            for s in seen:
+                counts[(entry.lang, s)] = counts.get((entry.lang, s), 0) + 1
+        with transaction.atomic():
+            IndexTerm.objects.all().delete()
+            IndexTerm.objects.bulk_create(
+                [IndexTerm(lang=lang, term=s, word=examples[(lang, s)], length=len(s), doc_count=n)
+                 for (lang, s), n in counts.items()], batch_size=1000)
+        return len(counts)
+
+    # Reading -------------------------------------------------------------------------------
+    def candidates(self, concepts, lang, limit=CANDIDATES):
+        """[(entry_id, db_score)] of documents matching any concept, best first (higher is better)."""
+        if not concepts:
+            return []
+        if _vendor() == "postgresql":
+            return self._pg_candidates(concepts, lang, limit)
+        return self._sqlite_candidates(concepts, lang, limit)
+
+    @staticmethod
+    def _fts5_expression(concepts):
+        groups = []
+        for concept in concepts:
+            alts = []
+            for alt in sorted(concept["alternatives"]):
+                if len(alt) == 1 and len(alt[0]) >= PREFIX_MIN:
+                    alts.append(f'"{alt[0]}"*')
+                else:
+                    alts.append('"' + " ".join(alt) + '"')
+            groups.append("(" + " OR ".join(alts) + ")")
+        return " OR ".join(groups)
+
+    def _sqlite_candidates(self, concepts, lang, limit):
+        sql = ("SELECT rowid, bm25(portal_search_fts, 10.0, 8.0, 4.0, 1.0) AS rank FROM portal_search_fts "
+               "WHERE portal_search_fts MATCH %s AND lang = %s ORDER BY rank LIMIT %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._fts5_expression(concepts), lang, limit])
+            return [(row_id, -rank) for row_id, rank in cursor.fetchall()]
+
+    @staticmethod
+    def _tsquery(concepts):
+        groups = []
+        for concept in concepts:
+            alts = []
+            for alt in sorted(concept["alternatives"]):
+                if len(alt) == 1:
+                    alts.append(f"'{alt[0]}'" + (":*" if len(alt[0]) >= PREFIX_MIN else ""))
+                else:
+                    alts.append("(" + " <-> ".join(f"'{s}'" for s in alt) + ")")
+            groups.append("(" + " | ".join(alts) + ")")
+        return " | ".join(groups)
+
+    def _pg_candidates(self, concepts, lang, limit):
+        config = PG_CONFIG.get(lang, "simple")
+        sql = ("SELECT id, ts_rank(search_vector, q) AS rank FROM portal_search_indexentry, "
+               "to_tsquery(%s::regconfig, %s) AS q "
+               "WHERE lang = %s AND search_vector @@ q ORDER BY rank DESC LIMIT %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [config, self._tsquery(concepts), lang, limit])
+            return list(cursor.fetchall())
+
+    def known_terms(self, lang, terms):
+        return dict(IndexTerm.objects.filter(lang=lang, term__in=list(terms)).values_list("term", "doc_count"))
+
+    def term_candidates(self, lang, first_letter, min_length, max_length):
+        """Vocabulary stems that could be a misspelt word: same first letter, similar length."""
+        return list(IndexTerm.objects.filter(
+            lang=lang, term__startswith=first_letter, length__gte=min_length, length__lte=max_length,
+        ).values_list("term", "word", "doc_count"))
+
+    def document_count(self, lang):
+        return IndexEntry.objects.filter(lang=lang).count()
+
+    def entries(self, ids):
+        return IndexEntry.objects.in_bulk(ids)
+
+    def stats(self):
+        return dict(Counter(IndexEntry.objects.values_list("lang", flat=True)))

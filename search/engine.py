@@ -1,0 +1,211 @@
+"""One interface for searching and indexing, whichever engine is configured.
+
+``search()`` returns the same ``SearchResults`` from the embedded engine or Elasticsearch; if
+Elasticsearch is configured but does not answer, the embedded engine answers and a warning is
+logged. Index writes always go to the embedded index (it is the fallback) and to Elasticsearch
+when it is reachable.
+"""
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from search.backends.embedded import EmbeddedEngine
+from search.documents import build_documents, indexable_pages, languages
+from search.ranking import analyse, highlight, make_idf, matched_stems, score_entry
+
+logger = logging.getLogger(__name__)
+
+TYPE_GROUPS = [
+    ("questions", _("Вопросы и ответы"), ("questionpage",)),
+    ("tariffs", _("Тарифы"), ("tariffpage",)),
+    ("procedures", _("Услуги и процедуры"), ("procedurepage", "connectionfeepage")),
+    ("benefits", _("Льготы и субсидии"), ("subsidypage",)),
+    ("centres", _("Центры обслуживания"), ("servicecentrepage", "servicecentreindexpage")),
+    ("news", _("Новости"), ("newspage", "newsindexpage")),
+    ("other", _("Другие страницы"), ()),
+]
+TYPE_GROUP_KEYS = [key for key, _label, _types in TYPE_GROUPS]
+
+
+def type_group(page_type):
+    for key, _label, types in TYPE_GROUPS:
+        if page_type in types:
+            return key
+    return "other"
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    page_type: str
+    score: float
+    snippet: str = ""
+    section: str = ""
+
+    @property
+    def group(self):
+        return type_group(self.page_type)
+
+    @property
+    def type_label(self):
+        return next(label for key, label, _types in TYPE_GROUPS if key == self.group)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    lang: str
+    backend: str
+    hits: list = field(default_factory=list)      # every hit after the type filter, best first
+    counts: dict = field(default_factory=dict)    # type group -> hits before the type filter
+    suggestion: str = ""
+    elapsed_ms: float = 0.0
+
+    @property
+    def total(self):
+        return len(self.hits)
+
+
+_embedded = EmbeddedEngine()
+
+
+def embedded_engine():
+    return _embedded
+
+
+def elasticsearch_engine():
+    """The Elasticsearch engine when ELASTICSEARCH_URL is set, else None."""
+    if not getattr(settings, "ELASTICSEARCH_URL", ""):
+        return None
+    from search.backends.elastic import get_engine
+    return get_engine(settings.ELASTICSEARCH_URL)
+
+
+def search(raw_query, lang="ru", types=None, snippets=True):
+    """Search in ``lang``; ``types`` is a list of type group keys to keep (None keeps all)."""
+    started = time.perf_counter()
+    es = elasticsearch_engine()
+    results = None
+    if es is not None:
+        try:
+            if es.available():
+                results = es.search(raw_query, lang)
+        except Exception:  # any failure of the remote server must not reach the citizen
+            logger.warning("Elasticsearch search failed; answering from the embedded engine", exc_info=True)
+            results = None
+        if results is None:
+            logger.warning("Elasticsearch at %s is not answering; using the embedded engine",
+                           es.safe_url)
+    if results is None:
+        results = embedded_search(raw_query, lang, snippets=snippets)
+    counts = {key: 0 for key in TYPE_GROUP_KEYS}
+    for hit in results.hits:
+        counts[hit.group] += 1
+    results.counts = counts
+    if types:
+        results.hits = [hit for hit in results.hits if hit.group in types]
+    results.elapsed_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+def embedded_search(raw_query, lang="ru", snippets=True):
+    engine = _embedded
+    query = analyse(raw_query, lang, engine)
+    results = SearchResults(query=query.text, lang=lang, backend=engine.name, suggestion=query.suggestion)
+    if not query.concepts:
+        return results
+    candidates = engine.candidates(query.concepts, lang)
+    if not candidates:
+        return results
+    entries = engine.entries([c[0] for c in candidates])
+    idf = make_idf(query, engine, lang)
+    db_scores = dict(candidates)
+    scored = []
+    for entry_id, entry in entries.items():
+        score, matched = score_entry(entry, query, idf)
+        if matched:
+            scored.append((score, db_scores.get(entry_id, 0.0), entry))
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2].page_id))
+    stems = matched_stems(query)
+    for score, _db, entry in scored:
+        hit = Hit(page_id=entry.page_id, title=entry.title, url=entry.url, page_type=entry.page_type,
+                  score=round(score, 4), section=entry.section)
+        results.hits.append(hit)
+    if snippets:
+        by_page = {e.page_id: e for _s, _d, e in scored}
+        for hit in results.hits[:50]:
+            entry = by_page[hit.page_id]
+            hit.snippet = _snippet(entry, stems)
+    return results
+
+
+def _snippet(entry, stems):
+    summary = highlight(entry.summary, stems)
+    if "<mark>" in summary or not entry.body:
+        return summary or highlight(entry.body, stems)
+    body = highlight(entry.body, stems)
+    return body if "<mark>" in body else summary
+
+
+def add_snippets(results, lang, start, end):
+    """Snippets for a page of results beyond the first 50 (the embedded engine makes those eagerly)."""
+    missing = [h for h in results.hits[start:end] if not h.snippet]
+    if not missing or results.backend != "embedded":
+        return
+    query = analyse(results.query, lang, _embedded)
+    stems = matched_stems(query)
+    from search.models import IndexEntry
+    entries = {e.page_id: e for e in IndexEntry.objects.filter(lang=lang, page_id__in=[h.page_id for h in missing])}
+    for hit in missing:
+        if hit.page_id in entries:
+            hit.snippet = _snippet(entries[hit.page_id], stems)
+
+
+# Index maintenance ---------------------------------------------------------------------------
+def index_page(page):
+    """Bring the page's documents in every language up to date (or remove them)."""
+    docs = build_documents(page)
+    if not docs:
+        return remove_page(page.pk)
+    _embedded.index_documents(docs)
+    es = elasticsearch_engine()
+    if es is not None:
+        es.safe_call("index_documents", docs)
+    return len(docs)
+
+
+def remove_page(page_id):
+    removed = _embedded.delete_page(page_id)
+    es = elasticsearch_engine()
+    if es is not None:
+        es.safe_call("delete_page", page_id)
+    return removed
+
+
+def rebuild(progress=None):
+    """Rebuild every index from the live pages; returns the counts."""
+    pages = list(indexable_pages())
+    es = elasticsearch_engine()
+    _embedded.clear()
+    counts = {lang: 0 for lang in languages()}
+    all_docs, batch = [], []
+    for number, page in enumerate(pages, 1):
+        docs = build_documents(page)
+        batch.extend(docs)
+        for doc in docs:
+            counts[doc.lang] += 1
+        if len(batch) >= 400 or number == len(pages):
+            _embedded.index_documents(batch, update_terms=False)
+            if es is not None:
+                all_docs.extend(batch)
+            batch = []
+        if progress:
+            progress(number, len(pages))
+    terms = _embedded.rebuild_terms()
+    es_done = es.safe_call("rebuild", all_docs) if es is not None else None
+    return {"pages": len(pages), "documents": counts, "terms": terms, "elasticsearch": es_done}

@@ -1,0 +1,122 @@
+"""Measure search against the gold set: answered@1, answered@3, MRR, latency; optionally at scale."""
+import json
+import random
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from django.utils import translation
+from wagtail.models import Page
+
+from search import engine
+from search.documents import SearchDocument
+
+GOLD_SET = Path(__file__).resolve().parent.parent / "gold_set.json"
+SYNTHETIC_ID_BASE = 50_000_000
+
+
+def load_gold(path=GOLD_SET):
+    return json.loads(Path(path).read_text(encoding="utf-8"))["queries"]
+
+
+def slug_map():
+    """page id -> {slugs in every language}"""
+    ids = {}
+    for pk, ru, en in Page.objects.values_list("pk", "slug_ru", "slug_en"):
+        ids[pk] = {s for s in (ru, en) if s}
+    return ids
+
+
+def _rank(result_ids, expected, slugs):
+    for position, pk in enumerate(result_ids[:10], 1):
+        if slugs.get(pk, set()) & expected:
+            return position
+    return None
+
+
+def ours(query, lang):
+    results = engine.search(query, lang, snippets=False)
+    return [h.page_id for h in results.hits[:10]]
+
+
+def wagtail_default(query, lang):
+    with translation.override(lang):
+        return [p.pk for p in Page.objects.live().search(query)[:10]]
+
+
+def evaluate(gold, search_function, slugs=None):
+    slugs = slugs or slug_map()
+    rows, latencies = [], []
+    for item in gold:
+        expected = set(item["expected"])
+        started = time.perf_counter()
+        try:
+            ids = search_function(item["q"], item["lang"])
+        except Exception as error:  # the default backend may choke on some input; count it as a miss
+            ids = []
+            item = {**item, "error": repr(error)}
+        latencies.append((time.perf_counter() - started) * 1000)
+        rows.append({**item, "rank": _rank(ids, expected, slugs)})
+    return summarise(rows, latencies)
+
+
+def summarise(rows, latencies):
+    def metrics(subset):
+        n = len(subset) or 1
+        return {
+            "n": len(subset),
+            "answered@1": sum(1 for r in subset if r["rank"] == 1) / n,
+            "answered@3": sum(1 for r in subset if r["rank"] and r["rank"] <= 3) / n,
+            "mrr": sum(1 / r["rank"] for r in subset if r["rank"]) / n,
+        }
+    by_lang = {lang: metrics([r for r in rows if r["lang"] == lang]) for lang in sorted({r["lang"] for r in rows})}
+    ordered = sorted(latencies)
+    return {
+        "all": metrics(rows), "by_lang": by_lang, "rows": rows,
+        "p50_ms": statistics.median(ordered) if ordered else 0.0,
+        "p95_ms": ordered[max(0, int(round(0.95 * len(ordered))) - 1)] if ordered else 0.0,
+    }
+
+
+def synthetic_documents(n, seed=4):
+    """Pages made of the real vocabulary, so the generated load looks like the site's text."""
+    from search.models import IndexEntry
+    rng = random.Random(seed)
+    vocabulary = {}
+    for entry in IndexEntry.objects.all():
+        vocabulary.setdefault(entry.lang, []).extend((entry.title + " " + entry.summary + " " + entry.body).split())
+    types = ["contentpage", "newspage", "questionpage", "procedurepage"]
+    docs = []
+    for i in range(n):
+        for lang, words in vocabulary.items():
+            if not words:
+                continue
+            def text(k):
+                return " ".join(rng.choice(words) for _ in range(k))
+            docs.append(SearchDocument(page_id=SYNTHETIC_ID_BASE + i, lang=lang, page_type=rng.choice(types),
+                                       url=f"/{lang}/generated/{i}/", title=text(6), summary=text(25),
+                                       body=text(300), phrasings=[text(6)] if i % 4 == 0 else []))
+    return docs
+
+
+def scale_benchmark(gold, n):
+    """Index n generated pages (both languages) next to the real ones, time it, query, clean up."""
+    embedded = engine.embedded_engine()
+    docs = synthetic_documents(n)
+    started = time.perf_counter()
+    for start in range(0, len(docs), 500):
+        embedded.index_documents(docs[start:start + 500], update_terms=False)
+    embedded.rebuild_terms()
+    build_seconds = time.perf_counter() - started
+    try:
+        result = evaluate(gold, ours)
+    finally:
+        from search.models import IndexEntry
+        for pk in IndexEntry.objects.filter(page_id__gte=SYNTHETIC_ID_BASE).values_list("page_id", flat=True).distinct():
+            embedded.delete_page(pk)
+        embedded.rebuild_terms()
+    result["build_seconds"] = build_seconds
+    result["documents"] = len(docs)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result

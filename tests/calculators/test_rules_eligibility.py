@@ -1,0 +1,155 @@
+"""Eligibility: the 22% rule, the Arkhangelsk income ceilings (decree 116-пп of 09.02.2023), categories.
+
+Ceilings, rub/month, heating / non-heating: 1 person 28,000 / 22,000; 2 persons 38,500 / 31,000;
+3 persons 50,000 / 42,000; 4 persons 68,000 / 55,000; 5 persons 85,000 / 70,000.
+"""
+import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from calculators.rules import eligibility as el
+from calculators.rules.common import NoPublishedData
+from cms_pages.models import IncomeCeiling, LegalAct
+
+ON = datetime.date(2026, 3, 1)
+DECREE = LegalAct(title="Постановление о предельном доходе", number="116-пп", date=datetime.date(2023, 2, 9))
+TABLE = {1: ("28000", "22000"), 2: ("38500", "31000"), 3: ("50000", "42000"), 4: ("68000", "55000"),
+         5: ("85000", "70000")}
+CEILINGS = [IncomeCeiling(family_size=n, heating_season=D(h), non_heating_season=D(o),
+                          effective_from=datetime.date(2023, 2, 9), legal_act=DECREE)
+            for n, (h, o) in TABLE.items()]
+
+
+def subsidy(**kwargs):
+    values = {"title": "Субсидия на оплату ЖКУ", "max_payment_share_percent": D("22"), "income_ceilings": CEILINGS}
+    values.update(kwargs)
+    return el.Benefit(**values)
+
+
+COMPENSATION = el.Benefit(title="Компенсация 50 %", compensation_percent=D("50"),
+                          categories=frozenset({"disabled", "disabled_child"}))
+VETERANS = el.Benefit(title="Компенсация ветеранам", compensation_percent=D("50"), categories=frozenset({"veteran"}))
+
+
+def check(size=1, income="20000", payments="5000", heating=True, categories=(), benefits=None, on=ON):
+    household = el.Household(family_size=size, income=D(income), payments=D(payments), heating_season=heating,
+                             categories=frozenset(categories))
+    return el.check_eligibility(household, benefits if benefits is not None else [subsidy()], on=on)
+
+
+def only(result):
+    (assessment,) = result.assessments
+    return assessment
+
+
+def test_payments_exactly_22_percent_do_not_qualify():
+    # 22% of 20,000 = 4,400.00: payments must be above it.
+    a = only(check(income="20000", payments="4400"))
+    assert a.status == el.UNLIKELY
+    assert a.conditions[0].met is False
+    assert "22" in a.conditions[0].explanation
+
+
+def test_one_kopeck_over_22_percent_qualifies():
+    a = only(check(income="20000", payments="4400.01"))
+    assert a.status == el.LIKELY
+    assert a.estimate == D("0.01")
+
+
+def test_estimate_is_payments_above_22_percent():
+    # 22% of 20,000 = 4,400; 5,000 − 4,400 = 600.00.
+    assert only(check()).estimate == D("600.00")
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("heating", [True, False])
+def test_income_ceiling_for_each_family_size_and_season(size, heating):
+    ceiling = D(TABLE[size][0 if heating else 1])
+    payments = ceiling / 2  # 50% of income: well over 22%
+    at = only(check(size=size, income=str(ceiling), payments=str(payments), heating=heating))
+    over = only(check(size=size, income=str(ceiling + D("0.01")), payments=str(payments), heating=heating))
+    assert at.status == el.LIKELY, at.conditions
+    assert over.status == el.UNLIKELY
+    assert over.conditions[1].code == "income_ceiling" and over.conditions[1].met is False
+    assert at.ceiling.family_size == size
+
+
+def test_heating_season_ceiling_is_higher_for_the_same_income():
+    # 25,000 for one person: within 28,000 (heating), over 22,000 (non-heating).
+    assert only(check(income="25000", payments="7000", heating=True)).status == el.LIKELY
+    assert only(check(income="25000", payments="7000", heating=False)).status == el.UNLIKELY
+
+
+def test_larger_families_use_the_largest_published_row_and_say_so():
+    a = only(check(size=7, income="85000", payments="30000"))
+    assert a.status == el.LIKELY
+    assert a.ceiling.family_size == 5
+    assert "5 чел." in a.conditions[1].explanation
+
+
+def test_zero_income_with_payments_qualifies_on_the_share():
+    a = only(check(income="0", payments="3000"))
+    assert a.conditions[0].met is True
+    assert a.status == el.LIKELY
+
+
+def test_no_ceiling_in_force_on_the_date_cannot_be_checked():
+    later = [IncomeCeiling(family_size=1, heating_season=D("30000"), non_heating_season=D("24000"),
+                           effective_from=datetime.date(2027, 1, 1))]
+    a = only(check(benefits=[subsidy(income_ceilings=later)]))
+    assert a.status == el.UNKNOWN
+    assert a.conditions[1].met is None
+
+
+def test_ceiling_change_follows_the_date():
+    new = IncomeCeiling(family_size=1, heating_season=D("30000"), non_heating_season=D("24000"),
+                        effective_from=datetime.date(2026, 7, 1))
+    benefits = [subsidy(income_ceilings=[*CEILINGS, new])]
+    assert only(check(income="29000", payments="9000", benefits=benefits,
+                      on=datetime.date(2026, 6, 30))).status == el.UNLIKELY
+    assert only(check(income="29000", payments="9000", benefits=benefits,
+                      on=datetime.date(2026, 7, 1))).status == el.LIKELY
+
+
+def test_compensation_for_a_disabled_person():
+    # 50% × 6,000 = 3,000.00 at most.
+    result = check(payments="6000", categories=["disabled"], benefits=[COMPENSATION, VETERANS])
+    comp, vet = result.assessments
+    assert (comp.status, comp.estimate) == (el.LIKELY, D("3000.00"))
+    assert vet.status == el.UNLIKELY
+    assert "Ветеран боевых действий" in vet.conditions[0].explanation
+
+
+def test_compensation_for_a_family_with_a_disabled_child_and_for_a_veteran():
+    result = check(payments="6000", categories=["disabled_child", "veteran"], benefits=[COMPENSATION, VETERANS])
+    assert [a.status for a in result.assessments] == [el.LIKELY, el.LIKELY]
+
+
+def test_large_and_low_income_families_are_not_in_these_compensations():
+    result = check(categories=["large_family", "low_income"], benefits=[COMPENSATION, VETERANS])
+    assert [a.status for a in result.assessments] == [el.UNLIKELY, el.UNLIKELY]
+
+
+def test_a_benefit_with_a_category_and_the_share_needs_both():
+    low_income = subsidy(title="Региональная доплата", categories=frozenset({"low_income"}))
+    assert only(check(categories=["low_income"], benefits=[low_income])).status == el.LIKELY
+    assert only(check(categories=[], benefits=[low_income])).status == el.UNLIKELY
+
+
+def test_a_benefit_with_no_checkable_conditions_is_unknown():
+    assert only(check(benefits=[el.Benefit(title="Иная мера")])).status == el.UNKNOWN
+
+
+def test_the_result_lists_the_basis_of_the_ceiling():
+    a = only(check())
+    assert [b.act.number for b in a.legal_bases] == ["116-пп"]
+
+
+def test_nothing_published_is_refused():
+    with pytest.raises(NoPublishedData):
+        check(benefits=[])
+
+
+def test_category_codes_are_read_from_the_page_text():
+    assert el.parse_category_codes(" disabled, veteran ,,") == frozenset({"disabled", "veteran"})
