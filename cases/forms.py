@@ -257,3 +257,13 @@ class StatusForm(StepForm):
 
     def clean_access_code(self):
         return re.sub(r"\s", "", self.cleaned_data.get("access_code", ""))
+
+
+class RatingForm(StepForm):
+    satisfied = forms.ChoiceField(
+        label=_("Вы довольны ответом?"), widget=forms.RadioSelect,
+        choices=[("yes", _("Да")), ("no", _("Нет"))],
+        error_messages={"required": _("Выберите, довольны ли вы ответом")})
+    comment = forms.CharField(
+        label=_("Что можно улучшить"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}))

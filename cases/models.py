@@ -224,6 +224,11 @@ class Case(models.Model):
     transfer_consent_version = models.CharField(max_length=30, blank=True, editable=False)
     forwarded_at = models.DateTimeField(_("передано третьей стороне"), null=True, blank=True, editable=False)
 
+    # The applicant's rating of the answer.
+    rating_satisfied = models.BooleanField(_("заявитель доволен ответом"), null=True, blank=True, editable=False)
+    rating_comment = models.TextField(_("комментарий к оценке"), blank=True, editable=False)
+    rated_at = models.DateTimeField(_("оценено"), null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("обращение")
         verbose_name_plural = _("обращения")

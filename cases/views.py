@@ -95,6 +95,10 @@ def start(request):
         status = 400
     else:
         wanted = request.GET.get("type") or draft.get("type")
+        earlier = reference_rules.normalise_reference(request.GET.get("ref", ""))
+        if reference_rules.is_valid_reference(earlier):  # "appeal this answer" links carry the number
+            draft.setdefault("details", {})["earlier_reference"] = earlier
+            _store(request, draft)
         form = forms.TypeForm(initial={"request_type": wanted if wanted in TYPE_LABELS else None})
         status = 200
     chosen = form.data.get("request_type") if form.is_bound else form.initial.get("request_type")
@@ -337,6 +341,15 @@ STATUS_FAILURES = 5
 STATUS_WINDOW = datetime.timedelta(minutes=15)
 
 
+def _find_case(form):
+    """The case for a reference and access code; a wrong code looks the same as an unknown case."""
+    case = Case.objects.select_related("unit").filter(reference=form.cleaned_data["reference"]).first()
+    code = case.access_code if case else "-"
+    if case is None or not hmac.compare_digest(code, form.cleaned_data["access_code"]):
+        return None
+    return case
+
+
 @never_cache
 def status(request):
     key = _client_key(request, "status")
@@ -345,14 +358,41 @@ def status(request):
     failures = SubmissionThrottle.objects.filter(key=key, created_at__gte=timezone.now() - STATUS_WINDOW)
     if failures.count() >= STATUS_FAILURES:
         return _render(request, "cases/status.html", {"form": forms.StatusForm(request.POST),
-                                                      "throttled": True}, status=429)
+                                                      "throttled": True, "has_errors": True}, status=429)
     form = forms.StatusForm(request.POST)
     if not form.is_valid():
         return _render(request, "cases/status.html", {"form": form, "errors": _error_list(form)}, 400)
-    case = Case.objects.select_related("unit").filter(reference=form.cleaned_data["reference"]).first()
-    code = case.access_code if case else "000000"
-    if case is None or not hmac.compare_digest(code, form.cleaned_data["access_code"]):
+    case = _find_case(form)
+    if case is None:
         SubmissionThrottle.objects.create(key=key)
         return _render(request, "cases/status.html", {"form": form, "not_found": True,
                                                       "has_errors": True}, 404)
-    return _render(request, "cases/status.html", {"form": form, "case": case})
+    context = {"form": form, "case": case, "can_rate": case.status in (Case.ANSWERED, Case.CLOSED)
+               and case.rated_at is None}
+    if context["can_rate"] and request.POST.get("action") == "rate":
+        rating = forms.RatingForm(request.POST)
+        if not rating.is_valid():
+            return _render(request, "cases/status.html", {**context, "rating_form": rating,
+                                                          "errors": _error_list(rating)}, 400)
+        rate_case(case, rating.cleaned_data["satisfied"] == "yes", rating.cleaned_data["comment"])
+        context.update(can_rate=False, rated=True)
+    else:
+        context["rating_form"] = forms.RatingForm()
+    return _render(request, "cases/status.html", context)
+
+
+def rate_case(case, satisfied, comment):
+    from cases.models import CaseEvent
+    case.rating_satisfied = satisfied
+    case.rating_comment = comment.strip()
+    case.rated_at = timezone.now()
+    case.save(update_fields=["rating_satisfied", "rating_comment", "rated_at"])
+    CaseEvent.objects.create(case=case, kind=CaseEvent.RATED, new_value=_("доволен") if satisfied else _("не доволен"),
+                             text=case.rating_comment)
+
+
+def csrf_failure(request, reason=""):
+    """A forged, missing or expired form token: a clear 403 page; answers already given stay in
+    the session. Enable with CSRF_FAILURE_VIEW = "cases.views.csrf_failure"."""
+    return _render(request, "cases/csrf_failure.html", {"has_errors": True,
+                                                        "back_url": request.path}, status=403)

@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+    x_default = False  # there is no unprefixed page to point at (the root redirects to /ru/)
 
     def items(self):
         roots = [site.root_page for site in Site.objects.select_related("root_page")]

@@ -16,7 +16,8 @@ PREVIEW_LIMIT = 300
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Файл CSV из диспетчерской системы"),
-                           help_text=_("Кодировка UTF-8 или Windows-1251, разделитель «;», «,» или табуляция, до 5 МБ."))
+                           help_text=_("Кодировка UTF-8 или Windows-1251, разделитель «;», «,» или табуляция, до 5 МБ."),
+                           error_messages={"empty": _("Файл пустой."), "required": _("Выберите файл CSV.")})
 
 
 def _check_permission(request):

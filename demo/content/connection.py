@@ -8,7 +8,7 @@ from demo.content.common import DEMO_EN, DEMO_RU, T, ext, link, p, page, ul
 
 D = datetime.date
 Y2025 = (D(2025, 1, 1), D(2025, 12, 31))
-Y2026 = (D(2026, 1, 1), D(2026, 12, 31))
+Y2026 = (D(2026, 1, 1), None)  # in force until the agency sets the next rates
 
 CATEGORIES = [
     ("individual-15", T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),

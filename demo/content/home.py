@@ -92,10 +92,18 @@ def pages(ctx):
     ]
 
 
+def next_half_year(today):
+    """The first day of the next tariff period (1 January or 1 July) after ``today``."""
+    if today < datetime.date(today.year, 7, 1):
+        return datetime.date(today.year, 7, 1)
+    return datetime.date(today.year + 1, 1, 1)
+
+
 def alerts(ctx):
-    """Two banners: a planned outage showing now, a tariff change showing from two weeks before 1 July."""
+    """Two banners: a planned outage showing now; the next tariff period, scheduled from the day after tomorrow."""
     today = ctx.today
     outage_day = today + datetime.timedelta(days=3)
+    boundary = next_half_year(today)
     tz = timezone.get_current_timezone()
     start_of_today = datetime.datetime.combine(today, datetime.time(0, 0), tzinfo=tz)
     return [
@@ -108,11 +116,14 @@ def alerts(ctx):
             ends_at=datetime.datetime.combine(outage_day, datetime.time(16, 0), tzinfo=tz),
             link_page=Ref("news/planned-outage"))),
         ("alert/tariff-change", {"kind": "tariff_change"}, dict(
-            title=T("С 1 июля меняются тарифы", "Tariffs change on 1 July"),
-            message=T("Новые тарифы на электроэнергию на второе полугодие уже опубликованы.",
-                      "The new electricity tariffs for the second half-year are published."),
+            title=T(f"Тарифы с {boundary:%d.%m.%Y}", f"Tariffs from {boundary:%d.%m.%Y}"),
+            message=T("Тарифы на электроэнергию на следующее полугодие опубликованы заранее: сравните их "
+                      "с действующими на странице тарифов.",
+                      "Electricity tariffs for the next half-year are published in advance: compare them "
+                      "with the current ones on the tariffs page."),
             kind="tariff_change", severity="info",
-            starts_at=start_of_today + datetime.timedelta(days=14),
-            ends_at=start_of_today + datetime.timedelta(days=44),
+            starts_at=start_of_today + datetime.timedelta(days=2),
+            ends_at=datetime.datetime.combine(boundary, datetime.time(0, 0), tzinfo=tz)
+            + datetime.timedelta(days=14),
             link_page=Ref("tariffs/electricity"))),
     ]

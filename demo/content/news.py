@@ -28,7 +28,7 @@ def pages(ctx):
              T("tarify-s-1-iyulya-2026", "tariffs-from-1-july-2026"),
              T("Агентство по тарифам утвердило цены на второе полугодие 2026 года. Демонстрационные значения.",
                "The tariff agency approved prices for the second half of 2026. Demonstration values."),
-             date=today - days(days=5), kind="news",
+             date=datetime.date(2026, 6, 22), kind="news",
              body=T([para(p("Цена в первом диапазоне для городских домов с газовыми плитами вырастет на 11,2 %. "
                             "Новые цены опубликованы заранее на странице "
                             + link("tariffs/electricity", "«Тарифы на электроэнергию для населения»") + ". " + DEMO_RU))],
@@ -73,7 +73,7 @@ def pages(ctx):
              T("stavki-prisoedineniya-2026", "connection-rates-2026"),
              T("Льготная ставка для домов до 15 кВт — 5 000 рублей за кВт с НДС. Демонстрационные значения.",
                "The preferential rate for houses up to 15 kW is 5,000 roubles per kW incl. VAT. Demonstration values."),
-             date=today - days(days=45), kind="news",
+             date=datetime.date(2025, 12, 22), kind="news",
              body=T([para(p("Все ставки — на странице " + link("connection/fee", "«Плата за технологическое присоединение»")
                             + ". " + DEMO_RU))],
                     [para(p("All rates are on the " + link("connection/fee", "grid connection fee page") + ". " + DEMO_EN))])),

@@ -22,6 +22,12 @@ LEGAL_ACTS = {
                 "On electricity prices (tariffs) for the population and equivalent consumers of the "
                 "Arkhangelsk region for 2026"),
         number="80-э/1", date=D(2025, 12, 19), issuer=T(AGENCY_RU, AGENCY_EN), is_demo=True),
+    "electricity_2027": dict(
+        title=T("Об установлении цен (тарифов) на электрическую энергию для населения и приравненных "
+                "к нему категорий потребителей Архангельской области на первое полугодие 2027 года",
+                "On electricity prices (tariffs) for the population and equivalent consumers of the "
+                "Arkhangelsk region for the first half of 2027"),
+        number="92-э/1", date=D(2026, 11, 20), issuer=T(AGENCY_RU, AGENCY_EN), is_demo=True),
     "heat_kholmogory_2025": dict(
         title=T("Об установлении тарифов на тепловую энергию для населения, Холмогорский муниципальный округ",
                 "On heat tariffs for the population, Kholmogory municipal district"),

@@ -14,10 +14,12 @@ from demo.content.common import DEMO_EN, DEMO_RU, T, page
 D = datetime.date
 H1 = (D(2026, 1, 1), D(2026, 6, 30))
 H2 = (D(2026, 7, 1), D(2026, 12, 31))
+H1_2027 = (D(2027, 1, 1), D(2027, 6, 30))  # published in advance: shows the "next tariffs" section
 
 # Base price of the single-rate tariff per consumption band (urban homes with gas stoves).
 BASE_SINGLE = {H1: [Decimal("7.64"), Decimal("7.65"), Decimal("9.92")]}
 BASE_SINGLE[H2] = [(v * Decimal("1.112")).quantize(Decimal("0.01"), ROUND_HALF_UP) for v in BASE_SINGLE[H1]]
+BASE_SINGLE[H1_2027] = BASE_SINGLE[H2]  # prices usually change on 1 July, not on 1 January
 BAND_LIMITS = {1: 3900, 2: 6000, 3: None}
 
 ZONES = [  # rate type, zone, hours, multiplier to the single-rate price
@@ -39,9 +41,10 @@ def _money(value):
     return value.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def electricity_records(act):
+def electricity_records(acts):
     rows = []
-    for period in (H1, H2):
+    for period, act in ((H1, acts["electricity_2026"]), (H2, acts["electricity_2026"]),
+                        (H1_2027, acts["electricity_2027"])):
         for group, coefficient, banded in GROUPS:
             for band in (1, 2, 3) if banded else (0,):
                 base = BASE_SINGLE[period][band - 1 if band else 0]
@@ -87,10 +90,10 @@ def pages(ctx):
         page("tariffs/electricity", TariffPage, "tariffs",
              T("Тарифы на электроэнергию для населения", "Electricity tariffs for households"),
              T("elektroenergiya-dlya-naseleniya", "electricity-for-households"),
-             T("Цены за 1 кВт·ч для квартир и домов Архангельской области в 2026 году: по группам "
-               "потребителей, зонам суток и диапазонам потребления. Демонстрационные значения.",
-               "Prices per kWh for flats and houses in the Arkhangelsk region in 2026, by consumer group, "
-               "time-of-day zone and consumption band. Demonstration values."),
+             T("Цены за 1 кВт·ч для квартир и домов Архангельской области в 2026 году и с 1 января 2027 года: "
+               "по группам потребителей, зонам суток и диапазонам потребления. Демонстрационные значения.",
+               "Prices per kWh for flats and houses in the Arkhangelsk region in 2026 and from 1 January 2027, "
+               "by consumer group, time-of-day zone and consumption band. Demonstration values."),
              kind="electricity",
              explanation=T(
                  "Тарифы устанавливает Агентство по тарифам и ценам Архангельской области на каждое "
@@ -106,7 +109,7 @@ def pages(ctx):
                  "Homes with electric stoves or electric heating and rural residents pay less: a coefficient "
                  "of 0.7 applies to the base price. The night zone is 23:00 to 07:00. Bills come from the "
                  "guaranteeing supplier TGK-2 Energosbyt, not from the grid company. " + DEMO_EN),
-             children={"tariffs": electricity_records(acts["electricity_2026"])}),
+             children={"tariffs": electricity_records(acts)}),
         page("tariffs/heat", TariffPage, "tariffs",
              T("Тарифы на тепловую энергию для населения", "Heat tariffs for households"),
              T("teplovaya-energiya", "heat"),

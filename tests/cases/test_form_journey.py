@@ -1,5 +1,4 @@
 """The public request form, step by step, through the test client."""
-import datetime
 import io
 
 import pytest
@@ -8,17 +7,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from cases.models import Case, CaseAttachment, OutgoingEmail
+from cases.models import Case, CaseAttachment
 from tests.cases.helpers import CONTACT, Journey
 
 pytestmark = pytest.mark.django_db
 
 
 def test_procedure_link_preselects_type(client):
+    """ProcedurePage links to ?type=<code>: that answer is chosen already."""
     page = client.get("/ru/requests/new/?type=meter")
     assert page.status_code == 200
-    assert b'value="meter" id="id_request_type_4" checked' in page.content or \
-        'checked' in page.content.decode().split('value="meter"')[1].split(">")[0]
+    radio = page.content.decode().split('value="meter"')[1].split(">")[0]
+    assert "checked" in radio
+    other = page.content.decode().split('value="bill"')[1].split(">")[0]
+    assert "checked" not in other
     assert page.context["show_feedback"] is False
 
 
@@ -342,3 +344,36 @@ def test_status_page(journey, client):
         client.post("/ru/requests/status/", {"reference": "ЕО-2026-XXXXX", "access_code": "123456"})
     throttled = client.post("/ru/requests/status/", {"reference": case.reference, "access_code": case.access_code})
     assert throttled.status_code == 429
+
+
+def test_rating_and_appeal_link_after_answer(journey, client):
+    case = journey.run("tariff", {"message": "Вопрос"})
+    pair = {"reference": case.reference, "access_code": case.access_code}
+    assert "Оцените ответ" not in client.post("/ru/requests/status/", pair).content.decode()
+    Case.objects.filter(pk=case.pk).update(status=Case.ANSWERED)
+    page = client.post("/ru/requests/status/", pair).content.decode()
+    from urllib.parse import quote
+    assert "Оцените ответ" in page and f"?type=appeal&amp;ref={quote(case.reference)}" in page
+    missing = client.post("/ru/requests/status/", {**pair, "action": "rate"})
+    assert missing.status_code == 400 and "Выберите, довольны ли вы ответом" in missing.content.decode()
+    done = client.post("/ru/requests/status/", {**pair, "action": "rate", "satisfied": "no",
+                                                "comment": "Ответ неполный"})
+    assert done.status_code == 200 and "Спасибо за оценку" in done.content.decode()
+    case.refresh_from_db()
+    assert case.rating_satisfied is False and case.rating_comment == "Ответ неполный"
+    assert case.events.filter(kind="rated").count() == 1
+    # the appeal link starts an appeal with the number filled in, linked to the case
+    client.get(f"/ru/requests/new/?type=appeal&ref={quote(case.reference)}")
+    journey.choose("appeal")
+    page = client.get("/ru/requests/new/details/").content.decode()
+    assert f'value="{case.reference}"' in page
+
+
+def test_csrf_failure_view_is_friendly(rf):
+    from cases.views import csrf_failure
+    from django.contrib.sessions.backends.db import SessionStore
+    request = rf.post("/ru/requests/new/contact/")
+    request.session = SessionStore()
+    response = csrf_failure(request)
+    assert response.status_code == 403
+    assert "Страница устарела" in response.content.decode()

@@ -133,4 +133,4 @@ def test_the_message_is_in_the_editors_language(login, editor, draft_page):
         **{"action-submit": "action-submit"})
     html = client.post(edit_url(draft_page), data).content.decode()
     assert "The link text “подробнее” does not say where the link goes" in html
-    assert "The page has not been published or submitted for moderation" in html
+    import re; print(re.findall(r".{300}does not say where.{100}", html, re.S)); assert "The page has not been published or submitted for moderation" in html

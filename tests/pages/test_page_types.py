@@ -176,7 +176,11 @@ def test_procedure_page_is_a_numbered_step_by_step_with_start_link(client, home)
     assert html.find("section", class_="related").find("a", string="Обжалование решения")
     en = get_ok(client, "/en/steps/", "en")
     assert en.find("a", class_="button--start")["href"] == "/en/requests/new/?type=connection"
-    assert en.select("ol.step-by-step > li")[0].h2.get_text(" ", strip=True).startswith("Step 1")
+    first_en = en.select("ol.step-by-step > li")[0]
+    assert first_en.h2.get_text(" ", strip=True).startswith("Step 1")
+    # the steps have no English version: the Russian text is shown and marked, the chrome stays English
+    assert first_en.h2.find("span", class_="step-by-step__text", lang="ru").get_text() == "Подайте заявку"
+    assert not first_en.h2.find("span", class_="step-by-step__number").has_attr("lang")
 
 
 def test_subsidy_page_shows_criteria_rule_ceilings_in_force_documents_and_where_to_apply(client, home):

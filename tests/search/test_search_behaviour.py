@@ -148,7 +148,7 @@ def test_moved_page_gets_new_url(pages, home):
     assert urls("замена счетчика")[0] == "/ru/razdel/schetchik/"
 
 
-def test_scheduled_go_live_is_indexed(home):
+def test_scheduled_go_live_is_indexed(home, time_machine):
     """A revision scheduled for later is published by publish_scheduled, which fires page_published."""
     import datetime
 
@@ -156,11 +156,13 @@ def test_scheduled_go_live_is_indexed(home):
     from django.utils import timezone
     from wagtail.models import Revision
     page = question(home, "later", "Отложенная новость о тарифах", "Позже.", live=False)
-    revision = page.save_revision(approved_go_live_at=timezone.now() + datetime.timedelta(hours=1))
-    revision.publish()
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()  # scheduled, not live yet
+    assert Revision.objects.get(pk=revision.pk).approved_go_live_at is not None
     call_command("publish_scheduled")
     assert urls("отложенная") == []
-    Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=timezone.now() - datetime.timedelta(seconds=1))
+    time_machine.move_to(timezone.now() + datetime.timedelta(hours=2))
     call_command("publish_scheduled")
     assert urls("отложенная") == ["/ru/later/"]
 
