@@ -132,8 +132,11 @@ class CaseViewSet(ModelViewSet):
     ], base_form_class=CaseAdminForm)
 
     def get_urlpatterns(self):
-        # Cases come from the public form or an officer's intake; they are never copied or deleted here.
-        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") not in ("copy",)]
+        # Cases come in through the public form (register_case); the admin does not add or copy them.
+        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") not in ("add", "copy")]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return {**super().get_index_view_kwargs(**kwargs), "add_url_name": None}
 
 
 def attachment(request, pk):

@@ -44,15 +44,21 @@ def fold(text):
 
 
 def _split_designator(words, designators):
-    found = None
-    rest = []
-    for word in words:
-        canonical = designators.get(word) if isinstance(designators, dict) else (word if word in designators else None)
-        if canonical and found is None and len(words) > 1:
-            found = canonical
-        else:
-            rest.append(word)
-    return found, rest
+    """Take the designator off either end («ул. Ленина», «Ленина ул.»); an abbreviation wins a tie
+    so that «Набережная наб.» keeps its name."""
+    if len(words) < 2:
+        return None, list(words)
+
+    def canonical(word):
+        if isinstance(designators, dict):
+            return designators.get(word)
+        return word if word in designators else None
+
+    edges = [i for i in (0, len(words) - 1) if canonical(words[i])]
+    if not edges:
+        return None, list(words)
+    index = min(edges, key=lambda i: (len(words[i]), i))
+    return canonical(words[index]), words[:index] + words[index + 1:]
 
 
 def street_key(name):

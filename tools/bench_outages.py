@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "singlewindow.settings.test")
-if "DATABASE_URL" not in os.environ:
-    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench_outages_")
+if "DATABASE_URL" not in os.environ and "VAR_DIR" not in os.environ:
+    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench_outages_")  # set VAR_DIR to reuse a built database
 
 import django  # noqa: E402
 
@@ -49,6 +49,8 @@ def build_registry():
     from outages.models import NetworkDistrict, Outage, OutageLocation, Settlement, Street
     from outages import addresses
 
+    if NetworkDistrict.objects.filter(code="bench").exists():  # a reused database: already built
+        return list(Street.objects.select_related("settlement"))
     district = NetworkDistrict.objects.create(code="bench", name="РЭС", name_ru="РЭС", phone="0")
     settlements = []
     for i in range(SETTLEMENTS):
@@ -117,6 +119,9 @@ def bench_import(streets):
     from outages import importer
     from outages.models import ImportBatch
 
+    from outages.models import Outage
+
+    Outage.objects.filter(external_id__startswith="IMP-").delete()  # a reused database
     rnd = random.Random(2)
     day = (timezone.localdate() + datetime.timedelta(days=3)).strftime("%d.%m.%Y")
     lines = ["номер;населённый пункт;улица;дома;начало;окончание;вид;причина;рэс"]

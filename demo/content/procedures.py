@@ -2,9 +2,7 @@
 from cases import request_types as rt
 from cms_pages.models import ProcedurePage
 
-from demo.content.common import T, link, p, page, page_choices, step
-
-GRID_RU, GRID_EN = "«Архэнерго»", "Arkhenergo"
+from demo.content.common import T, p, page, page_choices, step
 
 
 def steps(*rows):

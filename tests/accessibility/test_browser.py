@@ -106,6 +106,11 @@ def focused(page):
                 name: e.getAttribute('name'), pressed: e.getAttribute('aria-pressed')}; }""")
 
 
+def press_and_wait(page, key):
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
 def test_keyboard_journey(live_server, browser, checker):
     """Tab order: skip link, low-vision switch, search, main navigation; the panel works by keyboard."""
     pages = build_site()
@@ -123,9 +128,6 @@ def test_keyboard_journey(live_server, browser, checker):
     nav_at = next(i for i, f in enumerate(order) if "main-nav__link" in f["cls"])
     assert 1 < search_at < nav_at <= 8
     # the skip link moves focus to main
-    page.keyboard.press("Shift+Tab")
-    for _ in range(12):
-        page.keyboard.press("Shift+Tab")
     visit(page, live_server.url, tariff)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
@@ -134,8 +136,7 @@ def test_keyboard_journey(live_server, browser, checker):
     visit(page, live_server.url, tariff)
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_and_wait(page, "Enter")
     assert page.url.endswith(tariff)
     assert "lv-scheme-bw" in page.evaluate("() => document.documentElement.className")
     page.keyboard.press("Tab")
@@ -149,8 +150,7 @@ def test_keyboard_journey(live_server, browser, checker):
     else:
         pytest.fail("scheme button not reachable by Tab")
     assert focused(page)["pressed"] == "false"
-    page.keyboard.press("Space")
-    page.wait_for_load_state()
+    press_and_wait(page, "Space")
     assert "lv-scheme-wb" in page.evaluate("() => document.documentElement.className")
     assert page.locator(".lv-option--scheme-wb").get_attribute("aria-pressed") == "true"
     checker.axe(page, "keyboard lv wb")
@@ -161,8 +161,7 @@ def test_keyboard_journey(live_server, browser, checker):
     assert outline >= 2
     # back to the normal version with one control
     page.locator("button.lv-off").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_and_wait(page, "Enter")
     assert page.url.endswith(tariff)
     assert "lv" not in page.evaluate("() => document.documentElement.className")
     context.close()

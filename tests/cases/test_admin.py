@@ -174,3 +174,10 @@ def test_routing_rules_editable_in_admin(client, django_user_model):
     assert client.get("/admin/case_calendar/").status_code == 200
     assert client.get("/admin/case_units/").status_code == 200
     assert client.get("/admin/case_outbox/").status_code == 200
+
+
+def test_no_empty_cases_from_the_admin(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.ru", "pw-12345-long")
+    client.force_login(admin)
+    assert "/admin/case_queue/add/" not in client.get("/admin/case_queue/").content.decode()
+    assert client.get("/admin/case_queue/add/", follow=True).status_code == 404

@@ -45,6 +45,7 @@ def test_english_page(client, content):
     html = response.content.decode()
     assert response.status_code == 200 and 'lang="en"' in html
     assert "Night tariff hours" in html and "The night zone is 23:00 to 07:00." in html
+    assert "Search this site" in html and "Short answer" in html and "pages found" in html
 
 
 def test_filters_have_counts_and_filter(client, content):
