@@ -5,6 +5,9 @@ import threading
 import uuid
 
 from django.conf import settings
+from django.db import DatabaseError, IntegrityError
+from django.template.loader import render_to_string
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _local = threading.local()
@@ -88,3 +91,37 @@ def is_publicly_cacheable(request, response):
     parts = path.split("/", 2)
     local_path = "/" + parts[2] if len(parts) > 2 else "/"
     return not local_path.startswith(settings.NEVER_CACHE_LANGUAGE_PATHS)
+
+
+_NOT_ECHOED = {"csrfmiddlewaretoken", "password", "password1", "password2"}
+
+
+class DatabaseUnavailableMiddleware:
+    """A database outage (PostgreSQL down, SQLite file read-only) gives a clear 503, not a 500.
+
+    On a form submission the page shows back what the citizen typed, so nothing is lost, and
+    the 24/7 hotline. The page itself touches no database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError) or isinstance(exception, IntegrityError):
+            return None
+        logging.getLogger(__name__).error("database unavailable: %s", exception)
+        submitted = []
+        if request.method == "POST":
+            try:
+                submitted = [(k, v) for k, v in request.POST.items() if k not in _NOT_ECHOED and v.strip()]
+            except Exception:  # noqa: BLE001 - the body may be unreadable; show the page anyway
+                submitted = []
+        html = render_to_string("ops/503.html", {"submitted": submitted,
+                                                  "LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", "ru")})
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "120"
+        response["Cache-Control"] = "no-store"
+        return response

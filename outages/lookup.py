@@ -26,7 +26,7 @@ def find_settlements(text):
     key = addresses.settlement_key(text)
     if not key:
         return []
-    found = list(Settlement.objects.filter(Q(key=key) | Q(key_alt=key)).select_related("network_district"))
+    found = list(Settlement.objects.filter(Q(key=key) | Q(key_alt=key)))
     if district and len(found) > 1:
         found = [s for s in found if addresses.fold(s.municipal_district_ru or "") == district
                  or addresses.fold(s.municipal_district_en or "") == district] or found
@@ -49,7 +49,7 @@ def find_street(settlement, text):
     street_type, key = addresses.street_key(text)
     if not key:
         return None
-    candidates = list(Street.objects.filter(settlement=settlement).filter(Q(key=key) | Q(key_alt=key)))
+    candidates = list(Street.objects.filter(Q(key=key) | Q(key_alt=key), settlement=settlement))
     if len(candidates) > 1 and street_type:
         candidates = [s for s in candidates if s.street_type == street_type]
     if len(candidates) > 1:
@@ -91,17 +91,28 @@ def outages_for_address(settlement, street=None, house=None, at=None, include_co
         return []
     if street is not None and not isinstance(street, Street):
         street = find_street(settlement, str(street)) if str(street).strip() else None
-    outage_filter = Outage.objects.in_progress(at) if not include_coming else Outage.objects.current(at)
-    locations = OutageLocation.objects.filter(settlement=settlement, outage__in=outage_filter)
+    if include_coming:
+        live = Q(outage__status=st.IN_PROGRESS) | Q(outage__status=st.ANNOUNCED, outage__ends_at__gt=at)
+    else:
+        live = Q(outage__status=st.IN_PROGRESS) | Q(outage__status=st.ANNOUNCED, outage__starts_at__lte=at,
+                                                   outage__ends_at__gt=at)
+    locations = OutageLocation.objects.filter(live, settlement=settlement)
     if street is not None:
         locations = locations.filter(Q(street__isnull=True) | Q(street=street))
-    locations = locations.select_related("outage", "outage__network_district", "street", "settlement")
-    found = {}
-    for loc in locations:
-        if street is not None and loc.street_id and house not in (None, "") and not loc.covers_house(house):
-            continue
-        found.setdefault(loc.outage_id, loc.outage)
-    return sorted(found.values(), key=lambda o: (o.public_status(at) != st.IN_PROGRESS, o.starts_at, o.pk))
+    # Light rows first (the hot path of every lookup), full objects only for the matches.
+    matched = set()
+    for outage_id, street_id, houses in locations.values_list("outage_id", "street_id", "houses"):
+        if street is not None and street_id and house not in (None, "") and houses:
+            try:
+                if not addresses.house_in_ranges(house, addresses.parse_house_ranges(houses)):
+                    continue
+            except addresses.HouseRangeError:
+                pass  # unreadable ranges: better to warn the whole street than nobody
+        matched.add(outage_id)
+    if not matched:
+        return []
+    outages = Outage.objects.filter(pk__in=matched).select_related("network_district")
+    return sorted(outages, key=lambda o: (o.public_status(at) != st.IN_PROGRESS, o.starts_at, o.pk))
 
 
 @dataclass
@@ -204,7 +215,8 @@ def current_outages_matching(text, lang="ru", limit=5, now=None):
         streets = typed or [pk for pk, _ in found]
     if not settlements and not streets:
         return []
-    locations = OutageLocation.objects.filter(outage__in=Outage.objects.current(now))
+    locations = OutageLocation.objects.filter(Q(outage__status=st.IN_PROGRESS)
+                                              | Q(outage__status=st.ANNOUNCED, outage__ends_at__gt=now))
     if streets:
         place = Q(street_id__in=streets)
         if settlements:
@@ -214,7 +226,7 @@ def current_outages_matching(text, lang="ru", limit=5, now=None):
         locations = locations.filter(place)
     else:
         locations = locations.filter(settlement_id__in=settlements)
-    outage_ids = set(locations.values_list("outage_id", flat=True).distinct()[:500])
+    outage_ids = set(locations.values_list("outage_id", flat=True)[:2000])
     outages = list(Outage.objects.filter(pk__in=outage_ids).select_related("network_district")
                    .prefetch_related("locations__settlement", "locations__street"))
     outages.sort(key=lambda o: (o.public_status(now) != st.IN_PROGRESS, o.kind != st.EMERGENCY, o.starts_at))

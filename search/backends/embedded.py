@@ -4,13 +4,15 @@ Both databases store the same Snowball stems (see ``search.text``), so synonyms,
 tolerance and ranking behave the same on either; the database finds the candidates and
 ``search.ranking`` orders them by field weight.
 """
+import logging
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from search.models import IndexEntry, IndexTerm
-from search.text import words, stem
+from search.text import stem, words
 
+logger = logging.getLogger(__name__)
 CANDIDATES = 500
 PREFIX_MIN = 5  # stems this long also match longer stems ("подключ" finds "подключен")
 PG_CONFIG = {"ru": "russian", "en": "english"}
@@ -125,9 +127,14 @@ class EmbeddedEngine:
         """[(entry_id, db_score)] of documents matching any concept, best first (higher is better)."""
         if not concepts:
             return []
-        if _vendor() == "postgresql":
-            return self._pg_candidates(concepts, lang, limit)
-        return self._sqlite_candidates(concepts, lang, limit)
+        try:
+            with transaction.atomic():  # a savepoint: a failed query must not break the caller's transaction
+                if _vendor() == "postgresql":
+                    return self._pg_candidates(concepts, lang, limit)
+                return self._sqlite_candidates(concepts, lang, limit)
+        except DatabaseError:
+            logger.warning("Full-text query failed for %r", concepts, exc_info=True)
+            return []
 
     @staticmethod
     def _fts5_expression(concepts):

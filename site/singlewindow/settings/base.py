@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees failed logins after authentication: throttles admin login guessing.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so its process_exception sees database errors from views first.
+    "ops.middleware.DatabaseUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
