@@ -1,5 +1,6 @@
 """E-mail through an outbox: messages are stored with the case and sent after the commit, so a
 mail server failure never loses a case and never shows the citizen an error."""
+import datetime
 import logging
 
 from django.conf import settings
@@ -56,5 +57,10 @@ def send(message):
     return True
 
 
-def pending():
-    return OutgoingEmail.objects.exclude(status=OutgoingEmail.SENT).filter(attempts__lt=MAX_ATTEMPTS)
+def pending(grace_seconds=60):
+    """Failed messages, and pending ones old enough that their after-commit send is not still
+    running (so the retry command does not send a message twice)."""
+    from django.db.models import Q
+    cutoff = timezone.now() - datetime.timedelta(seconds=grace_seconds)
+    return OutgoingEmail.objects.filter(attempts__lt=MAX_ATTEMPTS).filter(
+        Q(status=OutgoingEmail.FAILED) | Q(status=OutgoingEmail.PENDING, created_at__lte=cutoff))

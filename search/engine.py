@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from search.backends.embedded import EmbeddedEngine
+from search.backends.embedded import EmbeddedEngine, TermCounter
 from search.documents import build_documents, indexable_pages, languages
 from search.ranking import analyse, highlight, make_idf, matched_stems, score_entry
 
@@ -137,11 +137,20 @@ def embedded_search(raw_query, lang="ru", snippets=True):
                   score=round(score, 4), section=entry.section)
         results.hits.append(hit)
     if snippets:
-        by_page = {e.page_id: e for _s, _d, e in scored}
-        for hit in results.hits[:50]:
-            entry = by_page[hit.page_id]
-            hit.snippet = _snippet(entry, stems)
+        _fill_snippets(results.hits[:SNIPPETS_EAGER], lang, stems)
     return results
+
+
+SNIPPETS_EAGER = 10
+
+
+def _fill_snippets(hits, lang, stems):
+    from search.models import IndexEntry
+    texts = {e.page_id: e for e in IndexEntry.objects.filter(lang=lang, page_id__in=[h.page_id for h in hits])
+             .only("page_id", "summary", "body")}
+    for hit in hits:
+        if hit.page_id in texts:
+            hit.snippet = _snippet(texts[hit.page_id], stems)
 
 
 def _snippet(entry, stems):
@@ -153,17 +162,11 @@ def _snippet(entry, stems):
 
 
 def add_snippets(results, lang, start, end):
-    """Snippets for a page of results beyond the first 50 (the embedded engine makes those eagerly)."""
+    """Snippets for a later page of results (the embedded engine makes the first ones eagerly)."""
     missing = [h for h in results.hits[start:end] if not h.snippet]
     if not missing or results.backend != "embedded":
         return
-    query = analyse(results.query, lang, _embedded)
-    stems = matched_stems(query)
-    from search.models import IndexEntry
-    entries = {e.page_id: e for e in IndexEntry.objects.filter(lang=lang, page_id__in=[h.page_id for h in missing])}
-    for hit in missing:
-        if hit.page_id in entries:
-            hit.snippet = _snippet(entries[hit.page_id], stems)
+    _fill_snippets(missing, lang, matched_stems(analyse(results.query, lang, _embedded)))
 
 
 # Index maintenance ---------------------------------------------------------------------------
@@ -193,19 +196,21 @@ def rebuild(progress=None):
     es = elasticsearch_engine()
     _embedded.clear()
     counts = {lang: 0 for lang in languages()}
+    terms = TermCounter()
     all_docs, batch = [], []
     for number, page in enumerate(pages, 1):
         docs = build_documents(page)
         batch.extend(docs)
         for doc in docs:
             counts[doc.lang] += 1
+            terms.add_document(doc)
         if len(batch) >= 400 or number == len(pages):
-            _embedded.index_documents(batch, update_terms=False)
+            _embedded.index_documents(batch, update_terms=False, fresh=True)
             if es is not None:
                 all_docs.extend(batch)
             batch = []
         if progress:
             progress(number, len(pages))
-    terms = _embedded.rebuild_terms()
+    terms = _embedded.save_terms(terms)
     es_done = es.safe_call("rebuild", all_docs) if es is not None else None
     return {"pages": len(pages), "documents": counts, "terms": terms, "elasticsearch": es_done}

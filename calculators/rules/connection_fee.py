@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import (
-    CalculatorError, LegalBasis, NoPublishedData, format_number, format_quantity, legal_bases, money,
+    CalculatorError, NoPublishedData, format_number, format_quantity, legal_bases, money,
     remove_vat, today, vat_rate_on,
 )
 from cms_pages.rules import tariff_periods
@@ -252,7 +252,7 @@ def calculate_connection_fee(request, categories, standard_rates, preferential_r
             explanation = _("Льготная ставка не применяется, поэтому плата — по стандартизированным ставкам.")
 
     used = [c.record for c in components]
-    if check.record is not None and (check.applicable or rule != RULE_STANDARD):
+    if check.applicable:  # the preferential rate was compared, so its order is part of the answer
         used.append(check.record)
     ends = {**standard_ends, **preferential_ends}
     return ConnectionFeeResult(
@@ -267,5 +267,3 @@ def calculate_connection_fee(request, categories, standard_rates, preferential_r
     )
 
 
-__all__ = ["ConnectionRequest", "ConnectionFeeResult", "LegalBasis", "calculate_connection_fee",
-           "check_preferential", "standardized_components", "PREFERENTIAL_CATEGORY_CODES"]

@@ -13,7 +13,7 @@ from search.models import IndexEntry, IndexTerm
 from search.text import stem, words
 
 logger = logging.getLogger(__name__)
-CANDIDATES = 500
+CANDIDATES = 200  # re-ranked in Python; the total shown is capped at this many
 PREFIX_MIN = 5  # stems this long also match longer stems ("подключ" finds "подключен")
 PG_CONFIG = {"ru": "russian", "en": "english"}
 
@@ -33,14 +33,44 @@ def _vocabulary(doc):
     return vocab
 
 
+class TermCounter:
+    """Document frequencies of stems, with a word each stem came from (for "did you mean")."""
+
+    def __init__(self):
+        self.counts, self.examples = {}, {}
+
+    def add(self, lang, text):
+        seen = set()
+        for word in words(text):
+            s = stem(word)
+            if s and len(s) < 100 and not s.isdigit() and s not in seen:
+                seen.add(s)
+                self.examples.setdefault((lang, s), word[:100])
+        for s in seen:
+            self.counts[(lang, s)] = self.counts.get((lang, s), 0) + 1
+
+    def add_document(self, doc):
+        self.add(doc.lang, " ".join([doc.title, doc.summary, doc.body, *doc.phrasings]))
+
+
 class EmbeddedEngine:
     name = "embedded"
 
     # Writing -------------------------------------------------------------------------------
     @transaction.atomic
-    def index_documents(self, docs, update_terms=True):
-        """Insert or replace the documents (page, language) and keep the full-text table in step."""
+    def index_documents(self, docs, update_terms=True, fresh=False):
+        """Insert or replace the documents (page, language) and keep the full-text table in step.
+
+        ``fresh`` (after ``clear()``, in a rebuild) inserts in bulk without looking for old rows.
+        """
         if not docs:
+            return
+        if fresh:
+            entries = IndexEntry.objects.bulk_create([
+                IndexEntry(page_id=d.page_id, lang=d.lang, page_type=d.page_type, url=d.url, title=d.title,
+                           summary=d.summary, body=d.body, phrasings="\n".join(d.phrasings), section=d.section,
+                           **d.analysed()) for d in docs])
+            self._write_fulltext(entries, fresh=True)
             return
         entries = []
         for doc in docs:
@@ -61,11 +91,13 @@ class EmbeddedEngine:
                     [IndexTerm(lang=lang, term=t, word=w, length=len(t)) for t, w in vocab.items()],
                     ignore_conflicts=True, batch_size=500)
 
-    def _write_fulltext(self, entries):
+    def _write_fulltext(self, entries, fresh=False):
         ids = [e.pk for e in entries]
         with connection.cursor() as cursor:
             if _vendor() == "sqlite":
-                cursor.execute(f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
+                if not fresh:
+                    cursor.execute(
+                        f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
                 cursor.executemany(
                     "INSERT INTO portal_search_fts (rowid, title, phrasings, summary, body, lang) "
                     "VALUES (%s, %s, %s, %s, %s, %s)",
@@ -103,18 +135,15 @@ class EmbeddedEngine:
         IndexEntry.objects.all().delete()
         IndexTerm.objects.all().delete()
 
-    def rebuild_terms(self, docs_iterable=None):
+    def rebuild_terms(self):
         """Recount the vocabulary with document frequencies from the stored entries."""
-        counts, examples = {}, {}
+        counter = TermCounter()
         for entry in IndexEntry.objects.only("lang", "title", "summary", "body", "phrasings").iterator(chunk_size=500):
-            seen = set()
-            for word in words(" ".join([entry.title, entry.summary, entry.body, entry.phrasings])):
-                s = stem(word)
-                if s and len(s) < 100 and not s.isdigit() and s not in seen:
-                    seen.add(s)
-                    examples.setdefault((entry.lang, s), word[:100])
-            for s in seen:
-                counts[(entry.lang, s)] = counts.get((entry.lang, s), 0) + 1
+            counter.add(entry.lang, " ".join([entry.title, entry.summary, entry.body, entry.phrasings]))
+        return self.save_terms(counter)
+
+    def save_terms(self, counter):
+        counts, examples = counter.counts, counter.examples
         with transaction.atomic():
             IndexTerm.objects.all().delete()
             IndexTerm.objects.bulk_create(
@@ -191,7 +220,10 @@ class EmbeddedEngine:
         return IndexEntry.objects.filter(lang=lang).count()
 
     def entries(self, ids):
-        return IndexEntry.objects.in_bulk(ids)
+        """The rows needed for ranking (stems and display fields; the long texts are left behind)."""
+        return IndexEntry.objects.only(
+            "page_id", "lang", "page_type", "url", "title", "section",
+            "title_stems", "phrasings_stems", "summary_stems", "body_stems").in_bulk(ids)
 
     def stats(self):
         return dict(Counter(IndexEntry.objects.values_list("lang", flat=True)))

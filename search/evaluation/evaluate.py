@@ -106,8 +106,8 @@ def scale_benchmark(gold, n):
     docs = synthetic_documents(n)
     started = time.perf_counter()
     for start in range(0, len(docs), 500):
-        embedded.index_documents(docs[start:start + 500], update_terms=False)
-    embedded.rebuild_terms()
+        embedded.index_documents(docs[start:start + 500], update_terms=False, fresh=True)
+    embedded.rebuild_terms()  # counts every stored document, like a full rebuild
     build_seconds = time.perf_counter() - started
     try:
         result = evaluate(gold, ours)

@@ -12,7 +12,6 @@ from django.utils import translation
 
 from calculators import data
 from calculators.rules import bill, connection_fee, eligibility
-from calculators.rules.common import today  # noqa: F401
 from tests.calculators.test_views import BENEFITS, BILL, FEE
 
 pytestmark = pytest.mark.django_db

@@ -26,6 +26,20 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def home(transactional_db):
+    """live_server tests flush the database, the Locale and the tree root included: rebuild them."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    from tests.factories import make_site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", url_path="/"))
+    return make_site()
+
+
 def squash(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
@@ -44,9 +58,16 @@ def test_with_javascript_the_result_updates_in_place(browser, live_server, trans
     page = context.new_page()
     page.goto(f"{live_server.url}/ru/calculators/bill/")
     page.evaluate("window.__sameDocument = true")
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
     fill_bill(page)
     page.click("button[type=submit]")
-    page.wait_for_selector("#calculator-result [data-total]")
+    try:
+        page.wait_for_selector("#calculator-result [data-total]", timeout=15000)
+    except Exception:
+        print(messages, page.url)
+        print(page.content()[-3000:])
+        raise
     page.wait_for_function("document.querySelector('[data-calculator-status]').textContent.length > 0")
     assert page.evaluate("window.__sameDocument") is True  # no reload
     assert "calculate=1" in page.url and "peak_kwh=100" in page.url
