@@ -6,6 +6,7 @@ the keys made here, so the database stores one key per street and lookups stay i
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Street designators: every spelling -> one canonical short form.
 STREET_TYPES = {
@@ -33,6 +34,7 @@ _JUNK = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=20000)
 def fold(text):
     """Lower case, ё→е, punctuation to spaces, single spaces."""
     text = (text or "").lower().replace("ё", "е")

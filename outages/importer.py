@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
@@ -181,13 +182,19 @@ def detect_layout(text):
 
 
 def parse_datetime(value):
-    value = " ".join(value.split())
+    return _parse_datetime(" ".join(value.split()), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=4096)  # a dispatch file repeats the same few dozen times
+def _parse_datetime(value, tzname):
+    import zoneinfo
+
     for fmt in DATE_FORMATS:
         try:
             naive = datetime.datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return timezone.make_aware(naive, timezone.get_current_timezone())
+        return timezone.make_aware(naive, zoneinfo.ZoneInfo(tzname))
     return None
 
 
@@ -428,6 +435,8 @@ def _apply(plan, batch):
     new = [o for o in plan.outages if o.change == "new"]
     objects = [Outage(kind=o.kind, status=st.ANNOUNCED, starts_at=o.starts_at, ends_at=o.ends_at,
                       reason=o.reason_ru, reason_ru=o.reason_ru, reason_en=o.reason_en,
+                      # every translated field given: modeltranslation's defaults are slow in bulk
+                      advice="", advice_ru="", advice_en="", message="", message_ru="", message_en="",
                       network_district=o.district, external_id=o.external_id, source=Outage.IMPORT,
                       import_batch=batch) for o in new]
     Outage.objects.bulk_create(objects, batch_size=500)
@@ -436,7 +445,8 @@ def _apply(plan, batch):
         objects = [by_id[o.external_id] for o in new]
     now = timezone.now()
     OutageEvent.objects.bulk_create(
-        [OutageEvent(outage=obj, at=now, kind=OutageEvent.CREATED, status=st.ANNOUNCED) for obj in objects],
+        [OutageEvent(outage=obj, at=now, kind=OutageEvent.CREATED, status=st.ANNOUNCED, text="", text_ru="",
+                     text_en="") for obj in objects],
         batch_size=1000)
     locations = []
     for planned, obj in zip(new, objects):

@@ -65,8 +65,10 @@ def test_with_javascript_the_result_updates_in_place(browser, live_server, trans
     try:
         page.wait_for_selector("#calculator-result [data-total]", timeout=15000)
     except Exception:
-        print(messages, page.url)
-        print(page.content()[-3000:])
+        html = page.content()
+        print("MSG", messages, "URL", page.url, "HAS", "data-total" in html, "ERR", "error-summary" in html)
+        import re as _re
+        print("RESULT", _re.search(r'calculator-result.{0,1500}', html, _re.S).group(0))
         raise
     page.wait_for_function("document.querySelector('[data-calculator-status]').textContent.length > 0")
     assert page.evaluate("window.__sameDocument") is True  # no reload
