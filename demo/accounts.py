@@ -36,8 +36,21 @@ def load():
         user.save()
         _remember_password(user, password)
         user.groups.add(group)
+        if group_name == "Case officers":
+            _join_case_units(user)
         made.append((username, group_name))
     return made
+
+
+def _join_case_units(user):
+    """Case officers see only their units' cases: give each unit a group and put the demo officer in all."""
+    from cases.models import Unit
+
+    for unit in Unit.objects.filter(kind=Unit.INTERNAL):
+        if unit.officers_id is None:
+            unit.officers, _created = Group.objects.get_or_create(name=f"Case unit: {unit.code}")
+            unit.save(update_fields=["officers"])
+        user.groups.add(unit.officers)
 
 
 def _fingerprint(user, password):

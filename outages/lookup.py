@@ -215,8 +215,7 @@ def current_outages_matching(text, lang="ru", limit=5, now=None):
         streets = typed or [pk for pk, _ in found]
     if not settlements and not streets:
         return []
-    locations = OutageLocation.objects.filter(Q(outage__status=st.IN_PROGRESS)
-                                              | Q(outage__status=st.ANNOUNCED, outage__ends_at__gt=now))
+    locations = OutageLocation.objects.order_by()  # places first: SQLite would otherwise scan live outages
     if streets:
         place = Q(street_id__in=streets)
         if settlements:
@@ -227,9 +226,23 @@ def current_outages_matching(text, lang="ru", limit=5, now=None):
     else:
         locations = locations.filter(settlement_id__in=settlements)
     outage_ids = set(locations.values_list("outage_id", flat=True)[:2000])
-    outages = list(Outage.objects.filter(pk__in=outage_ids).select_related("network_district")
-                   .prefetch_related("locations__settlement", "locations__street"))
-    outages.sort(key=lambda o: (o.public_status(now) != st.IN_PROGRESS, o.kind != st.EMERGENCY, o.starts_at))
+    if not outage_ids:
+        return []
+    # Rank on light rows, then load only the few outages shown, with their places in one query.
+    rows = (Outage.objects.current(now).filter(pk__in=outage_ids).order_by()
+            .values_list("pk", "status", "kind", "starts_at", "ends_at"))
+    ranked = sorted(rows, key=lambda r: (st.public_status(r[1], r[3], r[4], now) != st.IN_PROGRESS,
+                                         r[2] != st.EMERGENCY, r[3], r[0]))
+    top = [r[0] for r in ranked[:limit]]
+    by_pk = {o.pk: o for o in Outage.objects.filter(pk__in=top).select_related("network_district")}
+    places = {}
+    for loc in OutageLocation.objects.filter(outage_id__in=top).select_related("settlement", "street"):
+        places.setdefault(loc.outage_id, []).append(loc)
+    outages = []
+    for pk in top:
+        outage = by_pk[pk]
+        outage.locations = sorted(places.get(pk, []), key=lambda loc: loc.sort_order)  # in memory (modelcluster)
+        outages.append(outage)
     results = []
     with translation.override(lang):
         for outage in outages[:limit]:

@@ -1,7 +1,6 @@
 """One page of every type, with realistic blocks, for the browser checks (live_server flushes the DB)."""
 import datetime
 import json
-import os
 from decimal import Decimal
 
 from django.core import signing
@@ -10,10 +9,9 @@ from tests import factories as f
 
 D = datetime.date
 TODAY = datetime.date.today()
-TABLES = os.environ.get("A11Y_SKIP_TABLES") != "1"  # temporary switch while the table block is fixed
 
 
-def _body(with_table=True):
+def _body():
     blocks = [
         {"type": "heading", "value": {"text": "Кому это нужно", "level": "h2"}},
         {"type": "paragraph", "value": "<p>Текст раздела с <a href=\"/ru/\">ссылкой на главную страницу</a>.</p>"},
@@ -22,8 +20,7 @@ def _body(with_table=True):
         {"type": "heading", "value": {"text": "Подробности", "level": "h3"}},
         {"type": "paragraph", "value": "<ul><li>Первый пункт</li><li>Второй пункт</li></ul>"},
     ]
-    if with_table:
-        blocks.insert(3, {"type": "table", "value": {"caption": "Сроки рассмотрения", "table": {
+    blocks.insert(3, {"type": "table", "value": {"caption": "Сроки рассмотрения", "table": {
             "columns": [{"type": "text", "heading": "Обращение"}, {"type": "number", "heading": "Срок, дней"}],
             "rows": [{"values": ["Жалоба", "30"]}, {"values": ["Заявка на подключение", "6"]}]}}})
     return json.dumps(blocks)
@@ -51,7 +48,7 @@ def build_site():
                                    slug="potrebitelyam", slug_en="customers", show_in_menus=True,
                                    intro="Всё для клиентов.")
     pages["section"] = section
-    pages["content"] = f.ContentPageFactory(parent=section, body=_body(with_table=TABLES), slug="o-dostupnosti",
+    pages["content"] = f.ContentPageFactory(parent=section, body=_body(), slug="o-dostupnosti",
                                             slug_en="accessibility")
     tariff = f.TariffPageFactory(parent=section, title="Тарифы на электроэнергию", title_en="Electricity tariffs",
                                  summary="Цены для населения.", summary_en="Prices for households.")
@@ -90,7 +87,7 @@ def build_site():
     pages["centre"] = centre
     news = f.NewsIndexPageFactory(parent=home, show_in_menus=True)
     pages["news_index"] = news
-    pages["news"] = f.NewsPageFactory(parent=news, body=_body(with_table=TABLES))
+    pages["news"] = f.NewsPageFactory(parent=news, body=_body())
     f.AlertBannerFactory()
     return pages
 

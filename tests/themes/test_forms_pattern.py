@@ -47,5 +47,5 @@ def test_errors_summary_links_and_inline_messages():
     assert 'id="id_topic-error"' in html
     assert 'aria-describedby="id_topic-hint id_topic-error"' in html
     assert "form-group--error" in html
-    assert 'value="Иван"' in html and ">текст</textarea>" in html  # nothing typed is lost
+    assert 'value="Иван"' in html and "текст</textarea>" in html  # nothing typed is lost
     assert html.count('<span class="visually-hidden">Ошибка:</span>') == 2

@@ -103,6 +103,8 @@ class Command(BaseCommand):
         loader.publish(specs)
         for key, lookup, fields in home.alerts(ctx):
             loader.publish_snippet(key, AlertBanner, lookup, fields)
+        add_short_links(loader)
+        load_outages()
         loader.accounts = made
         return loader
 
@@ -131,3 +133,31 @@ def _admin_user():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(username="admin").first()
+
+
+SHORT_LINKS = {"privacy": "about/privacy"}  # the consent texts link to /<lang>/privacy/
+
+
+def add_short_links(loader):
+    """Short addresses used in printed material and consent texts, as Wagtail redirects."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    for short, key in SHORT_LINKS.items():
+        page = loader.pages.get(key)
+        if page is None:
+            continue
+        for code in ("ru", "en"):
+            Redirect.objects.update_or_create(
+                old_path=Redirect.normalise_path(f"/{code}/{short}/"), site=None,
+                defaults={"redirect_page": page, "is_permanent": False})
+
+
+def load_outages():
+    """The outage registry's own demo data, if that app provides it."""
+    from django.core.management import CommandError, call_command
+
+    try:
+        call_command("load_demo_outages", verbosity=0)
+    except CommandError as error:
+        if "Unknown command" not in str(error):
+            raise
