@@ -21,6 +21,9 @@ def site_paths(pages):
             paths.append((f"{language}:{name}", page_path(page, language)))
         paths.append((f"{language}:lv-settings", f"/{language}/accessibility-settings/"))
         paths.append((f"{language}:feedback-comment", feedback_comment_path(pages["content"], language)))
+        # other helpers' pages that extend the theme: search results and the contact form's first step
+        paths.append((f"{language}:search", f"/{language}/search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84"))
+        paths.append((f"{language}:request-form", f"/{language}/requests/new/"))
     return paths
 
 
