@@ -20,7 +20,7 @@ from cms_pages.rules import tariff_periods
 
 # Category codes (ApplicantCategory.code) of individuals connecting for household use: only they
 # may be charged the preferential or social rate (Decree 861, p. 17).
-PREFERENTIAL_CATEGORY_CODES = frozenset({"household"})
+PREFERENTIAL_CATEGORY_CODES = frozenset({"household"})  # the demo content and editors use this code (ApplicantCategory.code)
 # The preferential rate applies to connections at 0.4 kV and below (Decree 861, p. 17).
 PREFERENTIAL_VOLTAGE = "0.4"
 

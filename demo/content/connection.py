@@ -11,7 +11,7 @@ Y2025 = (D(2025, 1, 1), D(2025, 12, 31))
 Y2026 = (D(2026, 1, 1), None)  # in force until the agency sets the next rates
 
 CATEGORIES = [
-    ("individual-15", T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),
+    ("household", T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),
      Decimal("15"),
      T("Жилой или садовый дом, гараж; III категория надёжности (один источник питания); напряжение 0,4 кВ. "
        "Плата — меньшая из двух сумм: по стандартизированным ставкам или по льготной ставке за кВт, если "
