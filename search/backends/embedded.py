@@ -153,9 +153,15 @@ class EmbeddedEngine:
 
     # Reading -------------------------------------------------------------------------------
     def candidates(self, concepts, lang, limit=CANDIDATES):
-        """[(entry_id, db_score)] of documents matching any concept, best first (higher is better)."""
+        """[(entry_id, db_score)] of documents matching any concept, best first (higher is better).
+
+        Concepts found in more than half of the documents are left out of the candidate query when
+        a rarer one exists (the "common terms" idea): they barely change the order, cost the most,
+        and still count when the candidates are re-ranked.
+        """
         if not concepts:
             return []
+        concepts = self._selective(concepts, lang)
         try:
             with transaction.atomic():  # a savepoint: a failed query must not break the caller's transaction
                 if _vendor() == "postgresql":
@@ -164,6 +170,19 @@ class EmbeddedEngine:
         except DatabaseError:
             logger.warning("Full-text query failed for %r", concepts, exc_info=True)
             return []
+
+    def _selective(self, concepts, lang):
+        if len(concepts) < 2:
+            return concepts
+        n_docs = self.document_count(lang)
+        stems = {a[0] for c in concepts for a in c["alternatives"] if len(a) == 1}
+        df = self.known_terms(lang, stems)
+
+        def frequency(concept):
+            counts = [df.get(a[0], 0) if len(a) == 1 else 0 for a in concept["alternatives"]]
+            return max(counts)
+        rare = [c for c in concepts if frequency(c) <= n_docs / 2]
+        return rare or concepts
 
     @staticmethod
     def _fts5_expression(concepts):

@@ -79,21 +79,28 @@ def summarise(rows, latencies):
     }
 
 
-def synthetic_documents(n, seed=4):
-    """Pages made of the real vocabulary, so the generated load looks like the site's text."""
+def synthetic_documents(n, seed=4, real_share=0.15):
+    """Generated pages: a Zipf-distributed vocabulary of made-up words, with a share of the site's
+    real words mixed in so that the real queries meet competition (as on a large real site)."""
     from search.models import IndexEntry
     rng = random.Random(seed)
-    vocabulary = {}
+    real = {}
     for entry in IndexEntry.objects.all():
-        vocabulary.setdefault(entry.lang, []).extend((entry.title + " " + entry.summary + " " + entry.body).split())
+        real.setdefault(entry.lang, []).extend((entry.title + " " + entry.summary + " " + entry.body).split())
+    letters = {"ru": "абвгдежзиклмнопрстуфхцчшэюя", "en": "abcdefghijklmnopqrstuvwxyz"}
+    made_up = {lang: ["".join(rng.choice(letters[lang]) for _ in range(rng.randint(4, 11))) for _ in range(30_000)]
+               for lang in real}
+    weights = [1 / (rank + 1) for rank in range(30_000)]
     types = ["contentpage", "newspage", "questionpage", "procedurepage"]
     docs = []
     for i in range(n):
-        for lang, words in vocabulary.items():
+        for lang, words in real.items():
             if not words:
                 continue
+
             def text(k):
-                return " ".join(rng.choice(words) for _ in range(k))
+                fake = rng.choices(made_up[lang], weights=weights, k=k)
+                return " ".join(rng.choice(words) if rng.random() < real_share else w for w in fake)
             docs.append(SearchDocument(page_id=SYNTHETIC_ID_BASE + i, lang=lang, page_type=rng.choice(types),
                                        url=f"/{lang}/generated/{i}/", title=text(6), summary=text(25),
                                        body=text(300), phrasings=[text(6)] if i % 4 == 0 else []))
