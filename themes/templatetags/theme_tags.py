@@ -176,10 +176,10 @@ def field_kind(field):
     from django import forms
 
     widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # a RadioSelect subclass: test it first
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):
