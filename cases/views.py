@@ -155,6 +155,13 @@ def details(request):
         if valid and not problems:
             draft["details"] = form.answers()
             _store(request, draft)
+            known = _known_outages(request_type, draft["details"], request.POST)
+            if known:
+                return _render(request, "cases/details.html", {
+                    "form": form, "errors": [], "change": change, "known_outages": known,
+                    "request_type": request_type, "request_type_label": TYPE_LABELS[request_type],
+                    "urgent": True, "files": draft.get("files", []),
+                    "back_url": _url("check" if change else "start", False)})
             if change and draft.get("contact"):
                 return HttpResponseRedirect(_url("check"))
             return HttpResponseRedirect(_url("contact", change))
@@ -168,6 +175,22 @@ def details(request):
         "request_type": request_type, "request_type_label": TYPE_LABELS[request_type],
         "urgent": request_type in URGENT_TYPES, "files": draft.get("files", []),
         "back_url": _url("check" if change else "start", False)}, status)
+
+
+def _known_outages(request_type, answers, data):
+    """Before an outage report, the registry's known outages at that address (once per report).
+
+    A citizen whose street is already being repaired learns the expected end at once; they may
+    still file the report ("known_outages_seen" carries that choice).
+    """
+    if request_type != OUTAGE or data.get("known_outages_seen"):
+        return []
+    address = answers.get("site_address") or ""
+    try:
+        from outages.lookup import current_outages_matching
+    except ImportError:
+        return []
+    return current_outages_matching(address, translation.get_language() or "ru")
 
 
 # --- step 3: the applicant and consent --------------------------------------------------------

@@ -107,9 +107,16 @@ def synthetic_documents(n, seed=4, real_share=0.15):
     return docs
 
 
+def _remove_synthetic(embedded):
+    from search.models import IndexEntry
+    for pk in IndexEntry.objects.filter(page_id__gte=SYNTHETIC_ID_BASE).values_list("page_id", flat=True).distinct():
+        embedded.delete_page(pk)
+
+
 def scale_benchmark(gold, n):
     """Index n generated pages (both languages) next to the real ones, time it, query, clean up."""
     embedded = engine.embedded_engine()
+    _remove_synthetic(embedded)  # left over from an interrupted run
     docs = synthetic_documents(n)
     started = time.perf_counter()
     for start in range(0, len(docs), 500):
@@ -119,9 +126,7 @@ def scale_benchmark(gold, n):
     try:
         result = evaluate(gold, ours)
     finally:
-        from search.models import IndexEntry
-        for pk in IndexEntry.objects.filter(page_id__gte=SYNTHETIC_ID_BASE).values_list("page_id", flat=True).distinct():
-            embedded.delete_page(pk)
+        _remove_synthetic(embedded)
         embedded.rebuild_terms()
     result["build_seconds"] = build_seconds
     result["documents"] = len(docs)
