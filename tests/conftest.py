@@ -1,5 +1,30 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.utils import translation
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium per test process: two sync Playwright instances cannot share a thread."""
+    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+        pytest.skip("SKIP_BROWSER_TESTS=1")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run bin/install --with-browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(autouse=True)

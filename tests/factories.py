@@ -65,8 +65,16 @@ class TariffRecordFactory(factory.django.DjangoModelFactory):
 
 
 def make_site():
-    """A Site whose root is a fresh HomePage, as load_demo makes it."""
-    root = Page.get_first_root_node()
+    """A Site whose root is a fresh HomePage, as load_demo makes it.
+
+    Transactional (live-server) tests flush the database, the Locale and the tree root included,
+    so both are recreated when missing.
+    """
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", url_path="/"))
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(is_default_site=True,
                                   defaults={"hostname": "localhost", "port": 80, "root_page": home,

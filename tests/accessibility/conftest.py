@@ -14,26 +14,6 @@ SCREENSHOT_DIR = ROOT / "var" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
-        pytest.skip("SKIP_BROWSER_TESTS=1")
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run bin/install --with-browser")
-    if not AXE_PATH.exists():
-        pytest.fail(f"{AXE_PATH} missing: run npm ci")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
 def axe_source():
     return AXE_PATH.read_text(encoding="utf-8")
 

@@ -12,21 +12,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
-        pytest.skip("SKIP_BROWSER_TESTS=1")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"])
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def home(transactional_db):
     """live_server tests flush the database, the Locale and the tree root included: rebuild them."""

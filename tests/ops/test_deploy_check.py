@@ -17,6 +17,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "VAR_DIR": str(tmp_path),
     }
     env.pop("DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests in this process only
     result = subprocess.run([sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
