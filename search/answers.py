@@ -2,11 +2,15 @@
 
 Rules here are plain functions so they can be tested without a request.
 """
+import logging
+
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from search.text import stems
+
+logger = logging.getLogger(__name__)
 
 TARIFF_WORDS = {"тариф", "цен", "стоим", "ночн", "дневн", "зон", "tariff", "price", "rate", "night"}
 ANSWER_TYPES = {"questionpage", "tariffpage", "connectionfeepage", "servicecentrepage"}
@@ -123,3 +127,26 @@ def promoted_pages(query_text):
     promos = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
     return [p for p in promos if p.page_id and p.page.live]
 
+
+
+OUTAGE_WORDS = {"свет", "отключен", "отключ", "авар", "электричеств", "outag", "power", "blackout"}
+
+
+def outage_answer(query_text, lang):
+    """Outages first for «нет света Котлас»: the matching current outages, then how to report one.
+
+    Returns None unless the query names a place with a known outage or talks about power cuts.
+    """
+    try:
+        from outages.lookup import current_outages_matching
+    except ImportError:
+        return None
+    try:
+        matches = current_outages_matching(query_text, lang)
+    except Exception:  # noqa: BLE001 - the registry must never break a citizen's search
+        logger.exception("outage lookup failed for a search")
+        matches = []
+    words = set(stems(query_text))
+    if not matches and not any(w.startswith(tuple(OUTAGE_WORDS)) for w in words):
+        return None
+    return {"items": matches, "report_url": f"/{lang}/requests/new/?type=outage", "check_url": f"/{lang}/outages/check/"}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import engine, querylog
-from search.answers import answer_for, promoted_pages
+from search.answers import answer_for, outage_answer, promoted_pages
 from search.text import MAX_QUERY_CHARS, clean_query
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ def search_view(request):
             results=results, page_obj=page_obj, filters=filters, promoted=promoted,
             hits=[h for h in page_obj.object_list if h.page_id not in promoted_ids],
             answer=answer_for(results) if page_obj.number == 1 and not selected else None,
+            outages=outage_answer(query, lang) if page_obj.number == 1 else None,
             querystring_base=_querystring(query, selected),
         )
         try:

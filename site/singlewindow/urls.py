@@ -8,11 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.sitemaps import BilingualSitemap
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("ops.urls")),
+    path("api/search", search_views.api_search, name="api_search"),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": BilingualSitemap}}),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
