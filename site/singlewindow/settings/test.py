@@ -11,3 +11,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = False  # switched on in the throttling test itself
+# Template fragments are keyed by publish time; factory pages are never "published", so a shared
+# cache could leak fragments between tests. The caching itself is tested with a local-memory cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
