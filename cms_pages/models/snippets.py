@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 
@@ -16,7 +16,9 @@ class AlertQuerySet(models.QuerySet):
         )
 
 
-class AlertBanner(DraftStateMixin, RevisionMixin, models.Model):
+class AlertBanner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A banner on the home page; goes through the same moderation workflow as pages."""
+
     KIND_CHOICES = [
         ("planned_outage", _("Плановое отключение")),
         ("tariff_change", _("Изменение тарифов")),
