@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -29,6 +30,7 @@ def _load(token):
     return PageFeedback.objects.select_related("page").filter(pk=pk).first() if isinstance(pk, int) else None
 
 
+@csrf_exempt  # an anonymous yes/no vote: a token would stop public pages being cached
 @require_POST
 def submit(request):
     useful = rules.parse_answer(request.POST.get("useful"))

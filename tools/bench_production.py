@@ -34,7 +34,8 @@ PAGES = {
 def find_urls(env):
     code = ("import django;django.setup();from cms_pages.models import TariffPage, ServiceCentreIndexPage;"
             "print(TariffPage.objects.live().first().url);print(ServiceCentreIndexPage.objects.live().first().url)")
-    out = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", code], cwd=ROOT / "site", env=env,
+    env = {**env, "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"}
+    out = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", code], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout.split()
     PAGES["tariff page"], PAGES["directory"] = out[0], out[1]
 
@@ -76,8 +77,8 @@ def main():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "singlewindow.settings.production",
            "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "localhost,127.0.0.1",
            "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(work / "static"), "LOG_LEVEL": "WARNING"}
-    subprocess.run([str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=ROOT, env=env, check=True)
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([str(ROOT / ".venv/bin/python"), "manage.py", *command], cwd=ROOT, env=env, check=True)
     find_urls(env)
     app_port = nginx_conf.free_port()
     gunicorn = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "--chdir", "site", "--workers", str(args.workers),

@@ -111,14 +111,26 @@ def test_english_journey(client, section):
     assert PageFeedback.objects.get().language == "en"
 
 
-def test_csrf_is_required(section):
+def test_vote_needs_no_token_so_content_pages_stay_publicly_cacheable(section):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/ru/feedback/", {"page": section.pk, "useful": "yes"}).status_code == 403
-    body = strict.get(section.url).content.decode()
+    page = strict.get(section.url)
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    assert "public" in page["Cache-Control"]
+    vote = strict.post("/ru/feedback/", {"page": section.pk, "useful": "yes"})
+    assert vote.status_code == 303
+
+
+def test_comment_step_still_requires_csrf(section):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    comment_url = strict.post("/ru/feedback/", {"page": section.pk, "useful": "no"})["Location"]
+    assert strict.post(comment_url, {"comment": "Мало примеров"}).status_code == 403
+    body = strict.get(comment_url).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    ok = strict.post("/ru/feedback/", {"page": section.pk, "useful": "yes", "csrfmiddlewaretoken": token})
+    ok = strict.post(comment_url, {"comment": "Мало примеров", "csrfmiddlewaretoken": token})
     assert ok.status_code == 303
 
 
