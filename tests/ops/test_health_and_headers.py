@@ -67,3 +67,21 @@ def test_admin_login_is_throttled_after_repeated_failures(client, admin_user):
         assert response.status_code in (200, 429)
     blocked = client.post("/admin/login/", {"username": admin_user.username, "password": "password"})
     assert blocked.status_code == 429
+
+
+@pytest.mark.django_db
+def test_readyz_counts_unsent_emails(client):
+    from cases.models import OutgoingEmail
+
+    OutgoingEmail.objects.create(kind=OutgoingEmail.ACK, to="a@example.invalid", subject="s", body="b")
+    OutgoingEmail.objects.create(kind=OutgoingEmail.ACK, to="b@example.invalid", subject="s", body="b",
+                                 status=OutgoingEmail.SENT)
+    assert client.get("/readyz").json()["pending_emails"] == 1
+
+
+@pytest.mark.django_db
+def test_readyz_reports_the_search_fallback_when_elasticsearch_is_down(client, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    body = client.get("/readyz").json()
+    assert body["status"] == "ok"
+    assert body["search"]["fallback"] is True and body["search"]["engine"] == "embedded"
