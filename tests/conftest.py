@@ -39,3 +39,14 @@ def russian_by_default():
 def home(db):
     from tests.factories import make_site
     return make_site()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Figures that tests record with record_property("figure", ...) (throughput and the like),
+    shown at the end of the run; user properties travel back from xdist workers with the report."""
+    figures = [value for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+               if report.when == "call" for name, value in report.user_properties if name == "figure"]
+    if figures:
+        terminalreporter.section("measured figures")
+        for figure in figures:
+            terminalreporter.write_line(figure)
