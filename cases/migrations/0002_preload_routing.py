@@ -102,9 +102,10 @@ RULES = [
      "Федеральный закон № 59-ФЗ (по аналогии)", "Federal Law No. 59-FZ (by analogy)"),
 ]
 
-# Production calendar 2026 (Government decree on moving days off in 2026, as known to the
-# developer): 1–8 January holidays, 3 and 4 January moved to 9 January and 31 December,
-# 8 March (Sunday) → 9 March, 9 May (Saturday) → 11 May. Check against the official decree.
+# Production calendar 2026: the Labour Code's holidays (art. 112), 8 March (Sunday) → 9 March and
+# 9 May (Saturday) → 11 May by art. 112 part 2, and the Government decree of 24 September 2025 on
+# moving days off in 2026: 3 January → 9 January, 4 January → 31 December. Checked on 2026-11-27
+# against the published decree: 247 working days in the year (tests/cases/test_calendar.py).
 HOLIDAYS_2026 = [
     ("2026-01-01", "Новогодние каникулы", "New Year holidays"),
     ("2026-01-02", "Новогодние каникулы", "New Year holidays"),

@@ -64,3 +64,56 @@ def working_days_between(start, end, calendar):
 
 def is_overdue(due, today, closed):
     return bool(due) and not closed and today > due
+
+
+# Labour Code art. 112: the public holidays fixed by law. 1–6 and 8 January are the New Year
+# holidays, 7 January is Christmas.
+STATUTORY_HOLIDAYS = [
+    ((1, 1), "Новогодние каникулы", "New Year holidays"),
+    ((1, 2), "Новогодние каникулы", "New Year holidays"),
+    ((1, 3), "Новогодние каникулы", "New Year holidays"),
+    ((1, 4), "Новогодние каникулы", "New Year holidays"),
+    ((1, 5), "Новогодние каникулы", "New Year holidays"),
+    ((1, 6), "Новогодние каникулы", "New Year holidays"),
+    ((1, 7), "Рождество Христово", "Orthodox Christmas"),
+    ((1, 8), "Новогодние каникулы", "New Year holidays"),
+    ((2, 23), "День защитника Отечества", "Defender of the Fatherland Day"),
+    ((3, 8), "Международный женский день", "International Women's Day"),
+    ((5, 1), "Праздник Весны и Труда", "Spring and Labour Day"),
+    ((5, 9), "День Победы", "Victory Day"),
+    ((6, 12), "День России", "Russia Day"),
+    ((11, 4), "День народного единства", "Unity Day"),
+]
+
+
+def statutory_days_off(year):
+    """What the law alone fixes for a year, before the government's decree: the holidays, and
+    for a holiday on a Saturday or Sunday the next working day off (art. 112 part 2). January
+    holidays are the exception: the decree moves those days, so they are left out here.
+
+    Returns (date, name_ru, name_en, moved_from) tuples, moved_from None for the holiday itself.
+    """
+    holidays = [(datetime.date(year, month, day), ru, en) for (month, day), ru, en in STATUTORY_HOLIDAYS]
+    taken = {day for day, _ru, _en in holidays}
+    result = [(day, ru, en, None) for day, ru, en in holidays]
+    for day, ru, en in holidays:
+        if day.month == 1 or day.weekday() < 5:
+            continue
+        moved = day + datetime.timedelta(days=1)
+        while moved.weekday() >= 5 or moved in taken:
+            moved += datetime.timedelta(days=1)
+        taken.add(moved)
+        result.append((moved, f"Перенос выходного с {day.day} {MONTHS_GENITIVE_RU[day.month]}",
+                       f"Day off moved from {day.day} {MONTHS_EN[day.month]}", day))
+    return sorted(result)
+
+
+MONTHS_GENITIVE_RU = {1: "января", 2: "февраля", 3: "марта", 5: "мая", 6: "июня", 11: "ноября"}
+MONTHS_EN = {1: "January", 2: "February", 3: "March", 5: "May", 6: "June", 11: "November"}
+
+
+def years_without_calendar(today, known_years, horizon_days=90):
+    """Years that deadlines set today may reach (longest route about 60 calendar days, with a
+    margin) but that have no entries in the calendar yet: the administrators must enter them."""
+    last = today + datetime.timedelta(days=horizon_days)
+    return [year for year in range(today.year, last.year + 1) if year not in known_years]

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases import emails
-from cases.models import CaseEvent, OutgoingEmail
+from cases.models import CalendarDay, CaseEvent, OutgoingEmail
+from cases.rules.deadlines import years_without_calendar
 from cases.services import overdue_cases
 
 
@@ -33,3 +34,10 @@ class Command(BaseCommand):
                                  {"unit": unit, "cases": cases}, "ru")
                     notified += 1
         self.stdout.write(f"overdue={len(overdue)} newly_marked={len(newly)} heads_notified={notified}")
+        # Deadlines in a year the calendar does not know skip weekends only: say so every day.
+        known = {day.year for day in CalendarDay.objects.values_list("date", flat=True)}
+        missing = years_without_calendar(timezone.localdate(), known)
+        if missing:
+            years = ", ".join(map(str, missing))
+            self.stderr.write(f"WARNING: the production calendar has no entries for {years}: run "
+                              f"`manage.py fill_production_calendar YEAR` and enter the decree's transfers.")
