@@ -89,6 +89,10 @@ def build_site():
     pages["news_index"] = news
     pages["news"] = f.NewsPageFactory(parent=news, body=_body())
     f.AlertBannerFactory()
+    from tests.outages import factories as of
+    town = of.settlement("Котлас", slug="kotlas", name_en="Kotlas")
+    of.consent_text()
+    pages["_outage"] = of.outage([(town, of.street(town, "ул. Ленина", "Lenina St"), "1-15")])
     return pages
 
 
