@@ -1,6 +1,7 @@
 """Registering cases and officers' actions on them; views and the admin call these."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cases import emails
 from cases.models import CalendarDay, Case, CaseEvent, CaseNote, CaseReply, RoutingRule, Unit
@@ -25,11 +26,14 @@ def compute_due_date(route, start):
 
 
 def register_case(*, request_type, answers, consent, transfer_consent=None, attachments=(),
-                  channel=Case.WEB, language="ru", submission_key=None, user=None):
+                  channel=Case.WEB, language="ru", submission_key=None, user=None, received_on=None):
     """Save the case, its history and its outgoing e-mails in one transaction.
 
     ``answers`` holds the applicant's fields; ``consent`` is {"at", "version", "source"};
     ``attachments`` are dicts with the stored path, original name, type and size.
+    ``user`` is the officer who registers a case received by phone, at a visit or by letter;
+    ``received_on`` is the day such a request arrived (a letter's date of receipt): the due date
+    counts from it instead of from today. It may not be in the future.
     Returns (case, created): a repeated ``submission_key`` (double submit) returns the first case.
     """
     if submission_key:
@@ -38,10 +42,14 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
             return existing, False
     route = route_for(request_type)
     now = timezone.now()
+    today = timezone.localdate(now)
+    if received_on is not None and received_on > today:
+        raise ValueError("received_on must not be in the future")
+    start = received_on or today
     values = {name: (answers.get(name) or "") for name in CASE_FIELDS}
     details = {key: value for key, value in answers.items() if key not in CASE_FIELDS and value not in ("", None)}
     case = Case(request_type=request_type, channel=channel, language=language, unit_id=route.unit_id,
-                due_date=compute_due_date(route, timezone.localdate(now)), created_at=now,
+                due_date=compute_due_date(route, start), created_at=now,
                 routing_reason=route.reason, submission_key=submission_key, details=details, **values)
     if consent:
         case.consent_at = consent["at"]
@@ -62,9 +70,11 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
                 case.status = Case.FORWARDED
                 case.forwarded_at = now
             case.save()
+            text = f"{case.get_channel_display()}; {case.unit.name}"
+            if received_on is not None:
+                text += "; " + gettext("получено %(date)s") % {"date": f"{received_on:%d.%m.%Y}"}
             CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.CREATED, created_at=now,
-                                     new_value=case.get_status_display()[:255],
-                                     text=f"{case.get_channel_display()}; {case.unit.name}")
+                                     new_value=case.get_status_display()[:255], text=text)
             for item in attachments:
                 case.attachments.create(file=item["path"], original_name=item["name"][:255],
                                         content_type=item["content_type"], size=item["size"])

@@ -1,12 +1,14 @@
 """The case officers' part of the Wagtail admin, and the data administrators keep."""
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import policy_registry
 
 from cases import admin_views
-from cases.models import CalendarDay, ConsentText, OutgoingEmail, RoutingRule, Unit
+from cases.models import CalendarDay, Case, ConsentText, OutgoingEmail, RoutingRule, Unit
 
 
 class UnitViewSet(ModelViewSet):
@@ -56,15 +58,31 @@ class OutgoingEmailViewSet(ModelViewSet):
 class CaseSettingsGroup(ModelViewSetGroup):
     menu_label = _("Настройки обращений")
     menu_icon = "cogs"
-    menu_order = 251
+    menu_order = 252
     items = (UnitViewSet("case_units"), RoutingRuleViewSet("case_routing_rules"),
              CalendarDayViewSet("case_calendar"), ConsentTextViewSet("case_consents"),
              OutgoingEmailViewSet("case_outbox"))
 
 
+CASE_QUEUE = "case_queue"
+
+
 @hooks.register("register_admin_viewset")
 def register_case_viewsets():
-    return [admin_views.CaseViewSet("case_queue"), CaseSettingsGroup()]
+    return [admin_views.CaseViewSet(CASE_QUEUE), CaseSettingsGroup()]
+
+
+class RegisterCaseMenuItem(MenuItem):
+    """Shown to those who may register cases (permission "add" on cases), like the view itself."""
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Case).user_has_permission(request.user, "add")
+
+
+@hooks.register("register_admin_menu_item")
+def register_case_menu_item():
+    return RegisterCaseMenuItem(_("Зарегистрировать обращение"), reverse_lazy(f"{CASE_QUEUE}:register"),
+                                name="case-register", icon_name="plus", order=251)
 
 
 @hooks.register("register_admin_urls")
