@@ -35,23 +35,29 @@ def test_preloaded_2026_calendar_has_the_decrees_247_working_days():
     working = [D(2026, 1, 1) + datetime.timedelta(days=n) for n in range(365)]
     assert sum(calendar.is_working_day(day) for day in working) == 247
     assert not calendar.is_working_day(D(2026, 1, 9)) and not calendar.is_working_day(D(2026, 12, 31))
-    # One working day after 30 December 2026: 31 December (decree) and 1–8 January 2027 (once
-    # 2027 is entered) are off, 9 and 10 January are a weekend.
-    call_command("fill_production_calendar", "2027", stdout=StringIO())
+    # One working day after 30 December 2026: 31 December (decree) and 1–8 January 2027
+    # (preloaded statutory days) are off, 9 and 10 January are a weekend.
     assert add_working_days(D(2026, 12, 30), 1, CalendarDay.calendar()) == D(2027, 1, 11)
 
 
 @pytest.mark.django_db
+def test_2027_statutory_days_are_preloaded_like_the_command_enters_them():
+    preloaded = set(CalendarDay.objects.filter(date__year=2027).values_list("date", flat=True))
+    assert preloaded == {day for day, *_rest in statutory_days_off(2027)}
+
+
+@pytest.mark.django_db
 def test_fill_production_calendar_is_idempotent_and_keeps_edited_entries():
-    CalendarDay.objects.create(date=D(2027, 5, 3), kind=CalendarDay.HOLIDAY, name="Edited by hand")
+    CalendarDay.objects.create(date=D(2028, 5, 1), kind=CalendarDay.HOLIDAY, name="Edited by hand")
     out = StringIO()
-    call_command("fill_production_calendar", "2027", stdout=out)
-    assert "added=16" in out.getvalue()
-    assert CalendarDay.objects.get(date=D(2027, 5, 3)).name == "Edited by hand"
+    call_command("fill_production_calendar", "2028", stdout=out)
+    expected = len(statutory_days_off(2028))
+    assert f"added={expected - 1}" in out.getvalue()
+    assert CalendarDay.objects.get(date=D(2028, 5, 1)).name == "Edited by hand"
     again = StringIO()
-    call_command("fill_production_calendar", "2027", stdout=again)
-    assert "added=0 already_present=17" in again.getvalue()
-    assert CalendarDay.objects.filter(date__year=2027).count() == 17
+    call_command("fill_production_calendar", "2028", stdout=again)
+    assert f"added=0 already_present={expected}" in again.getvalue()
+    assert CalendarDay.objects.filter(date__year=2028).count() == expected
 
 
 def test_years_without_calendar_look_ahead_across_new_year():
