@@ -50,7 +50,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.frontend_cache",
+    # wagtail.contrib.frontend_cache is used as a library (its backends and PurgeBatch) but not
+    # installed: its signal handlers purge inside the publish transaction, in one language only,
+    # so nginx would store the old page again. ops.frontend_cache purges after the commit instead.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
