@@ -8,21 +8,14 @@ acknowledgement e-mail per case. The throughput is reported in the suite's closi
 """
 import json
 import os
-import socket
 import subprocess
-import sys
 import threading
 import time
-import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
-import pytest
 
 from tests.cases.load_intake import one_case
+from tests.server_process import PYTHON, ROOT, ScratchDatabase, gunicorn, manage, server_env
 
-ROOT = Path(__file__).resolve().parents[2]
 CASES = int(os.environ.get("INTAKE_LOAD_CASES", "500"))
 CLIENTS = int(os.environ.get("INTAKE_LOAD_CLIENTS", "20"))
 
@@ -41,71 +34,6 @@ print(json.dumps({
     "acknowledgements": OutgoingEmail.objects.filter(case__in=stored, kind="ack").count(),
 }))
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class ScratchDatabase:
-    """A database only this test uses: a SQLite file in tmp, or a new PostgreSQL database."""
-
-    def __init__(self, tmp_path):
-        self.url = os.environ.get("DATABASE_URL", "")
-        self.tmp_path = tmp_path
-        self.pg_name = None
-
-    def __enter__(self):
-        if self.url.startswith(("postgres://", "postgresql://")):
-            import dj_database_url
-            import psycopg
-            config = dj_database_url.parse(self.url)
-            self.pg_name = f"intake_load_{uuid.uuid4().hex[:10]}"
-            self.admin = dict(host=config["HOST"] or "127.0.0.1", port=config["PORT"] or 5432,
-                              user=config["USER"], password=config["PASSWORD"], dbname="postgres",
-                              autocommit=True)
-            with psycopg.connect(**self.admin) as conn:
-                conn.execute(f'CREATE DATABASE "{self.pg_name}"')
-            self.env = {"DATABASE_URL": self.url.rsplit("/", 1)[0] + "/" + self.pg_name}
-        else:
-            self.env = {"DATABASE_URL": f"sqlite:///{self.tmp_path / 'load.sqlite3'}"}
-        return self
-
-    def __exit__(self, *exc):
-        if self.pg_name:
-            import psycopg
-            with psycopg.connect(**self.admin) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
-
-
-def server_env(tmp_path, database):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
-    env.update(database.env)
-    env.update({
-        # dev settings with DEBUG off: production's Secure cookies would not travel over plain http
-        "DJANGO_SETTINGS_MODULE": "singlewindow.settings.dev", "DEBUG": "0",
-        "VAR_DIR": str(tmp_path / "var"), "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}",
-        "CASES_RATE_LIMIT": "100000/60",  # one address sends everything here
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "WARNING",
-    })
-    return env
-
-
-def wait_until_up(url, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer in {timeout} s")
 
 
 def submit_all(base, cases, clients):
@@ -130,30 +58,16 @@ def submit_all(base, cases, clients):
 
 
 def test_500_cases_from_20_concurrent_clients_are_all_stored_once(tmp_path, record_property):
-    python = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
     with ScratchDatabase(tmp_path) as database:
-        env = server_env(tmp_path, database)
-        subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env,
-                       check=True, capture_output=True)
-        port = free_port()
-        gunicorn = subprocess.Popen(
-            [python, "-m", "gunicorn", "singlewindow.wsgi", "-w", "3", "--threads", "4",
-             "-b", f"127.0.0.1:{port}", "--timeout", "60"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base + "/healthz", gunicorn)
+        # one address sends everything here, so the per-address limit is lifted
+        env = server_env(tmp_path / "var", database, CASES_RATE_LIMIT="100000/60")
+        manage(env, "migrate", "--noinput", "-v", "0")
+        with gunicorn(env) as base:
             start = time.perf_counter()
             results, errors = submit_all(base, CASES, CLIENTS)
             elapsed = time.perf_counter() - start
-        finally:
-            gunicorn.terminate()
-            try:
-                gunicorn.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
         tokens = [token for _reference, token in results]
-        counted = subprocess.run([python, "-c", COUNT_SCRIPT], cwd=ROOT, env=env, input=json.dumps(tokens),
+        counted = subprocess.run([PYTHON, "-c", COUNT_SCRIPT], cwd=ROOT, env=env, input=json.dumps(tokens),
                                  capture_output=True, text=True, check=True)
         counts = json.loads(counted.stdout.strip().splitlines()[-1])
 
