@@ -7,21 +7,16 @@ It serves the demo database (var/db.sqlite3, or DATABASE_URL) with gunicorn and 
 settings on loopback ports, and prints requests per second and p50/p99 latency per page.
 """
 import argparse
-import os
 import re
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tools import nginx_conf  # noqa: E402
+from tools.production_stack import ProductionStack, django_output, wait_for  # noqa: E402
 
 PAGES = {
     "home": "/ru/",
@@ -32,23 +27,10 @@ PAGES = {
 
 
 def find_urls(env):
-    code = ("import django;django.setup();from cms_pages.models import TariffPage, ServiceCentreIndexPage;"
+    code = ("from cms_pages.models import TariffPage, ServiceCentreIndexPage;"
             "print(TariffPage.objects.live().first().url);print(ServiceCentreIndexPage.objects.live().first().url)")
-    env = {**env, "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"}
-    out = subprocess.run([str(ROOT / ".venv/bin/python"), "-c", code], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True).stdout.split()
+    out = django_output(env, code).split()
     PAGES["tariff page"], PAGES["directory"] = out[0], out[1]
-
-
-def wait_for(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def wrk(url, seconds, connections, host="localhost"):
@@ -73,30 +55,18 @@ def main():
     if not shutil.which("wrk") or not nginx_conf.available():
         sys.exit("needs Debian's wrk and nginx: apt-get install wrk nginx")
 
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "singlewindow.settings.production",
-           "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "localhost,127.0.0.1",
-           "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(work / "static"), "LOG_LEVEL": "WARNING"}
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([str(ROOT / ".venv/bin/python"), "manage.py", *command], cwd=ROOT, env=env, check=True)
-    find_urls(env)
-    app_port = nginx_conf.free_port()
-    gunicorn = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "--chdir", "site", "--workers", str(args.workers),
-                                 "--bind", f"127.0.0.1:{app_port}", "--log-level", "warning", "singlewindow.wsgi"],
-                                cwd=ROOT, env=env)
-    server = None
-    try:
-        wait_for(f"http://127.0.0.1:{app_port}/healthz")
-        server = nginx_conf.Nginx(work / "nginx", f"127.0.0.1:{app_port}", work / "static", workers=2).start()
-        static_dir = work / "static" / "bench"
+    with ProductionStack(workers=args.workers, nginx_workers=2, prefix="bench-") as stack:
+        find_urls(stack.env)
+        app, server = stack.app_url, stack.nginx
+        static_dir = stack.work / "static" / "bench"
         static_dir.mkdir(parents=True, exist_ok=True)
         print(f"{'page':12} {'mode':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
         for label, path in PAGES.items():
-            html = wait_for(f"http://127.0.0.1:{app_port}{path}")
+            html = wait_for(f"{app}{path}")
             static_file = static_dir / f"{label.replace(' ', '_')}.html"
             static_file.write_bytes(html)
             modes = [
-                ("(a) app, uncached", f"http://127.0.0.1:{app_port}{path}"),
+                ("(a) app, uncached", f"{app}{path}"),
                 ("(b) nginx, warm cache", f"{server.url}{path}"),
                 ("(c) nginx static file", f"{server.url}/static/bench/{static_file.name}"),
             ]
@@ -104,12 +74,6 @@ def main():
             for mode, url in modes:
                 rps, p50, p99, errors = wrk(url, args.seconds, args.connections)
                 print(f"{label:12} {mode:22} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>8}")
-    finally:
-        if server:
-            server.stop()
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=20)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
