@@ -42,8 +42,35 @@ class RequestIdMiddleware:
         return response
 
 
+# The Wagtail admin's own policy: the public one plus 'unsafe-inline' for scripts and styles.
+# Wagtail 8 still writes inline <script> elements that the admin cannot work without:
+# initDateChooser/initDateTimeChooser for every date field (the explorer's and the case queue's
+# filters, the publishing schedule), SnippetChooser and InlinePanel set-up (tariffs, outages), and
+# wagtail-modeltranslation's `wagtailModelTranslations` settings; its bundled libraries insert
+# <style> elements. Their content varies per page (field ids), so hashes cannot list them, and a
+# nonce would have to be stamped on every <script> of the rendered page by a middleware, which
+# would bless an injected script just the same (upstream: wagtail/wagtail#1288, #12940).
+# What stays strict in the admin: no 'unsafe-eval', scripts, styles, images, fonts and
+# connections only from this origin, no plugins, no <base>, forms post only here, framing
+# only by this site. Only signed-in users get it: the login and password-reset pages, the
+# pages an attacker can reach, keep the public policy. tests/ops/test_csp_browser.py holds
+# the admin to exactly this, and says when Wagtail no longer needs the exception.
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+
+
+def admin_content_security_policy():
+    from csp.utils import build_policy
+
+    return build_policy(update=ADMIN_CSP_UPDATE)
+
+
 class SecurityHeadersMiddleware:
-    """Permissions-Policy (not in Django 5.2): the site needs no camera, microphone or location."""
+    """Permissions-Policy (not in Django 5.2): the site needs no camera, microphone or location.
+
+    Also swaps in the admin's Content-Security-Policy (above) for signed-in users of /admin/;
+    django-csp (further in) has set the public one on every response by then.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,7 +79,14 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if response.has_header("Content-Security-Policy") and _is_signed_in_admin(request):
+            response["Content-Security-Policy"] = admin_content_security_policy()
         return response
+
+
+def _is_signed_in_admin(request):
+    user = getattr(request, "user", None)
+    return request.path.startswith(ADMIN_PATH_PREFIX) and user is not None and user.is_authenticated
 
 
 class PublicCacheMiddleware:

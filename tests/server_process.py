@@ -96,6 +96,7 @@ def gunicorn(env, workers=3, threads=4):
     port = free_port()
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "singlewindow.wsgi", "-w", str(workers), "--threads", str(threads),
+         "--no-control-socket",  # parallel test servers would fight over ~/.gunicorn/gunicorn.ctl
          "-b", f"127.0.0.1:{port}", "--timeout", "60"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

@@ -62,11 +62,13 @@ def django_output(env, code):
                           capture_output=True, text=True, check=True).stdout
 
 
-def wait_for(url, timeout=30):
+def wait_for(url, timeout=30, host=None):
+    """The body of url once it answers; ``host`` sets the Host header (nginx's cache key has it)."""
     deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(request, timeout=2) as response:
                 return response.read()
         except OSError:
             time.sleep(0.2)
@@ -74,7 +76,7 @@ def wait_for(url, timeout=30):
 
 
 def start_gunicorn(env, port, workers, extra_args=()):
-    return subprocess.Popen([GUNICORN, "--chdir", "site", "--workers", str(workers),
+    return subprocess.Popen([GUNICORN, "--chdir", "site", "--workers", str(workers), "--no-control-socket",
                              "--bind", f"127.0.0.1:{port}", "--log-level", "warning", *extra_args,
                              "singlewindow.wsgi"], cwd=ROOT, env=env)
 

@@ -212,6 +212,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_SITE_NAME = "Единое окно"
+# The admin stays on this site: no editor's e-mail hash to Gravatar, no call to Wagtail's release
+# server from the dashboard (both would also break the admin's Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # languages come from wagtail-modeltranslation, not locale trees
 WAGTAIL_MODERATION_ENABLED = True
