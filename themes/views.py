@@ -1,4 +1,5 @@
 """The low-vision settings: an ordinary form (GET or POST with CSRF) that sets cookies and goes back."""
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,3 +35,11 @@ def set_settings(request):
     response = redirect(target)
     response.status_code = 303
     return low_vision.apply_to_response(response, switch, values, secure=request.is_secure())
+
+
+def favicon(request):
+    """/favicon.ico for browsers that ignore <link rel="icon">; resolved per request because the
+    hashed static name exists only after collectstatic."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

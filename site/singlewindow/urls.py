@@ -2,13 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.sitemaps import BilingualSitemap
 from search import views as search_views
+from themes import views as theme_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +17,9 @@ urlpatterns = [
     path("", include("ops.urls")),
     path("api/search", search_views.api_search, name="api_search"),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
+    # Browsers that ignore <link rel="icon"> still ask for /favicon.ico
+    path("favicon.ico", theme_views.favicon),
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
 

@@ -87,10 +87,6 @@ class Watcher:
         if message.type != "error":
             return
         where = message.location.get("url", "")
-        # The public theme links no favicon, so Chromium asks for /favicon.ico and logs the 404.
-        # Not a CSP matter (and not the page's own request); everything else is a problem.
-        if where.endswith("/favicon.ico") and "404" in message.text:
-            return
         # A page answered with an error status on purpose (a form with errors is a 400) is logged
         # as "Failed to load resource" for the page itself; the status is checked where it matters.
         if message.text.startswith("Failed to load resource") and where in {d[0] for d in self.documents}:
