@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.backends.embedded import EmbeddedEngine, TermCounter
 from search.documents import build_documents, indexable_pages, languages
-from search.ranking import analyse, highlight, make_idf, matched_stems, score_entry
+from search.ranking import analyse, highlight, make_idf, make_scorer, matched_stems
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,7 @@ class SearchResults:
     counts: dict = field(default_factory=dict)    # type group -> hits before the type filter
     suggestion: str = ""
     elapsed_ms: float = 0.0
+    matched_stems: set = field(default_factory=set)  # the embedded engine's, for later pages' snippets
 
     @property
     def total(self):
@@ -114,24 +115,27 @@ def search(raw_query, lang="ru", types=None, snippets=True):
 
 
 def embedded_search(raw_query, lang="ru", snippets=True):
+    """The database ranks and limits the candidates; they are re-ranked here by field weight, and
+    snippets are made for the first page only (``add_snippets`` makes later pages' on demand)."""
     engine = _embedded
-    query = analyse(raw_query, lang, engine)
+    vocabulary = engine.vocabulary(lang)  # one check of the index generation per search
+    query = analyse(raw_query, lang, engine, vocabulary)
     results = SearchResults(query=query.text, lang=lang, backend=engine.name, suggestion=query.suggestion)
     if not query.concepts:
         return results
-    candidates = engine.candidates(query.concepts, lang)
+    candidates = engine.candidates(query.concepts, lang, vocabulary=vocabulary)
     if not candidates:
         return results
     entries = engine.entries([c[0] for c in candidates])
-    idf = make_idf(query, engine, lang)
+    score_entry = make_scorer(query, make_idf(query, engine, lang, vocabulary))
     db_scores = dict(candidates)
     scored = []
     for entry_id, entry in entries.items():
-        score, matched = score_entry(entry, query, idf)
+        score, matched = score_entry(entry)
         if matched:
             scored.append((score, db_scores.get(entry_id, 0.0), entry))
     scored.sort(key=lambda item: (-item[0], -item[1], item[2].page_id))
-    stems = matched_stems(query)
+    stems = results.matched_stems = matched_stems(query)
     for score, _db, entry in scored:
         hit = Hit(page_id=entry.page_id, title=entry.title, url=entry.url, page_type=entry.page_type,
                   score=round(score, 4), section=entry.section)
@@ -145,19 +149,23 @@ SNIPPETS_EAGER = 10
 
 
 def _fill_snippets(hits, lang, stems):
+    """Snippets for these hits: one query for their texts (with the stored stems, so no word is
+    stemmed again)."""
     from search.models import IndexEntry
+    if not hits:
+        return
     texts = {e.page_id: e for e in IndexEntry.objects.filter(lang=lang, page_id__in=[h.page_id for h in hits])
-             .only("page_id", "summary", "body")}
+             .only("page_id", "summary", "body", "summary_stems", "body_stems")}
     for hit in hits:
         if hit.page_id in texts:
             hit.snippet = _snippet(texts[hit.page_id], stems)
 
 
 def _snippet(entry, stems):
-    summary = highlight(entry.summary, stems)
+    summary = highlight(entry.summary, stems, text_stems=entry.summary_stems)
     if "<mark>" in summary or not entry.body:
-        return summary or highlight(entry.body, stems)
-    body = highlight(entry.body, stems)
+        return summary or highlight(entry.body, stems, text_stems=entry.body_stems)
+    body = highlight(entry.body, stems, text_stems=entry.body_stems)
     return body if "<mark>" in body else summary
 
 
@@ -166,7 +174,7 @@ def add_snippets(results, lang, start, end):
     missing = [h for h in results.hits[start:end] if not h.snippet]
     if not missing or results.backend != "embedded":
         return
-    _fill_snippets(missing, lang, matched_stems(analyse(results.query, lang, _embedded)))
+    _fill_snippets(missing, lang, results.matched_stems or matched_stems(analyse(results.query, lang, _embedded)))
 
 
 # Index maintenance ---------------------------------------------------------------------------

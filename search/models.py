@@ -48,6 +48,22 @@ class IndexTerm(models.Model):
         indexes = [models.Index(fields=["lang", "length"])]
 
 
+class IndexGeneration(models.Model):
+    """One row whose ``token`` changes with every write to the index (see ``search.vocabulary``).
+
+    Each process caches the vocabulary under the token it read and reloads it when the token
+    differs, so a word published in one process is correctable in every other at once. The token
+    is random rather than a counter: a rolled-back write would hand the same number out again
+    for different content.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.token
+
+
 class SynonymGroup(models.Model):
     """Words and phrases that mean the same to a citizen; any one of them finds the others."""
 

@@ -59,6 +59,11 @@ def word_script(word):
     return "ru" if CYRILLIC_RE.search(word) else "en"
 
 
+def is_stop_word(word):
+    """True for a folded word that ``stem`` drops (without stemming it)."""
+    return word in (RUSSIAN_STOP_WORDS if word_script(word) == "ru" else ENGLISH_STOP_WORDS)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word):
     """The stem of one folded word, by its own script; stop words give ''."""
@@ -83,18 +88,3 @@ def clean_query(raw):
     """Control characters removed, whitespace collapsed, length bounded."""
     raw = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in str(raw or ""))
     return " ".join(raw.split())[:MAX_QUERY_CHARS]
-
-
-def levenshtein(a, b, limit=3):
-    """Edit distance with an early exit once every path exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]

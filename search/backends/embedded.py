@@ -1,14 +1,16 @@
 """The embedded engine: SQLite FTS5 or PostgreSQL full-text search over pre-analysed stems.
 
 Both databases store the same Snowball stems (see ``search.text``), so synonyms, typo
-tolerance and ranking behave the same on either; the database finds the candidates and
-``search.ranking`` orders them by field weight.
+tolerance and ranking behave the same on either; the database finds the candidates (ranked and
+limited in SQL: bm25 on SQLite, ts_rank on PostgreSQL) and ``search.ranking`` re-orders them by
+field weight. The vocabulary (typo correction, document frequencies) is read from memory
+(``search.vocabulary``); every write here starts a new index generation so it is reloaded.
 """
 import logging
-from collections import Counter
-
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Count
 
+from search import vocabulary as vocabularies
 from search.models import IndexEntry, IndexTerm
 from search.text import stem, words
 
@@ -41,7 +43,7 @@ class TermCounter:
 
     def add(self, lang, text):
         seen = set()
-        for word in words(text):
+        for word in dict.fromkeys(words(text)):  # each word once, in order of first use
             s = stem(word)
             if s and len(s) < 100 and not s.isdigit() and s not in seen:
                 seen.add(s)
@@ -71,6 +73,7 @@ class EmbeddedEngine:
                            summary=d.summary, body=d.body, phrasings="\n".join(d.phrasings), section=d.section,
                            **d.analysed()) for d in docs])
             self._write_fulltext(entries, fresh=True)
+            vocabularies.bump()
             return
         entries = []
         for doc in docs:
@@ -90,6 +93,7 @@ class EmbeddedEngine:
                 IndexTerm.objects.bulk_create(
                     [IndexTerm(lang=lang, term=t, word=w, length=len(t)) for t, w in vocab.items()],
                     ignore_conflicts=True, batch_size=500)
+        vocabularies.bump()
 
     def _write_fulltext(self, entries, fresh=False):
         ids = [e.pk for e in entries]
@@ -116,15 +120,24 @@ class EmbeddedEngine:
                         "setweight(to_tsvector(%s::regconfig, body_stems), 'D') WHERE id = ANY(%s)",
                         [config, config, config, config, lang_ids])
 
-    @transaction.atomic
     def delete_page(self, page_id):
-        ids = list(IndexEntry.objects.filter(page_id=page_id).values_list("pk", flat=True))
+        return self.delete_pages([page_id])
+
+    @transaction.atomic
+    def delete_pages(self, page_ids):
+        """Remove the documents of these pages in every language; returns how many were removed."""
+        ids = list(IndexEntry.objects.filter(page_id__in=list(page_ids)).values_list("pk", flat=True))
         if not ids:
             return 0
         if _vendor() == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
-        IndexEntry.objects.filter(pk__in=ids).delete()
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start:start + 500]
+                    cursor.execute(
+                        f"DELETE FROM portal_search_fts WHERE rowid IN ({','.join(['%s'] * len(chunk))})", chunk)
+        for start in range(0, len(ids), 500):
+            IndexEntry.objects.filter(pk__in=ids[start:start + 500]).delete()
+        vocabularies.bump()
         return len(ids)
 
     @transaction.atomic
@@ -134,6 +147,7 @@ class EmbeddedEngine:
                 cursor.execute("DELETE FROM portal_search_fts")
         IndexEntry.objects.all().delete()
         IndexTerm.objects.all().delete()
+        vocabularies.bump()
 
     def rebuild_terms(self):
         """Recount the vocabulary with document frequencies from the stored entries."""
@@ -149,10 +163,15 @@ class EmbeddedEngine:
             IndexTerm.objects.bulk_create(
                 [IndexTerm(lang=lang, term=s, word=examples[(lang, s)], length=len(s), doc_count=n)
                  for (lang, s), n in counts.items()], batch_size=1000)
+            vocabularies.bump()
         return len(counts)
 
     # Reading -------------------------------------------------------------------------------
-    def candidates(self, concepts, lang, limit=CANDIDATES):
+    def vocabulary(self, lang):
+        """The index vocabulary of ``lang`` (cached per process until the index changes)."""
+        return vocabularies.get(lang)
+
+    def candidates(self, concepts, lang, limit=CANDIDATES, vocabulary=None):
         """[(entry_id, db_score)] of documents matching any concept, best first (higher is better).
 
         Concepts found in more than half of the documents are left out of the candidate query when
@@ -161,7 +180,7 @@ class EmbeddedEngine:
         """
         if not concepts:
             return []
-        concepts = self._selective(concepts, lang)
+        concepts = self._selective(concepts, vocabulary or self.vocabulary(lang))
         try:
             with transaction.atomic():  # a savepoint: a failed query must not break the caller's transaction
                 if _vendor() == "postgresql":
@@ -171,12 +190,12 @@ class EmbeddedEngine:
             logger.warning("Full-text query failed for %r", concepts, exc_info=True)
             return []
 
-    def _selective(self, concepts, lang):
+    @staticmethod
+    def _selective(concepts, vocabulary):
         if len(concepts) < 2:
             return concepts
-        n_docs = self.document_count(lang)
-        stems = {a[0] for c in concepts for a in c["alternatives"] if len(a) == 1}
-        df = self.known_terms(lang, stems)
+        n_docs = vocabulary.documents
+        df = vocabulary.doc_counts
 
         def frequency(concept):
             counts = [df.get(a[0], 0) if len(a) == 1 else 0 for a in concept["alternatives"]]
@@ -185,7 +204,9 @@ class EmbeddedEngine:
         return rare or concepts
 
     @staticmethod
-    def _fts5_expression(concepts):
+    def _fts5_expression(concepts, lang=None):
+        """The MATCH expression; with ``lang``, limited to that language's rows and the text columns
+        (the language is a column of its own, so a query word like "en" must not match it)."""
         groups = []
         for concept in concepts:
             alts = []
@@ -195,13 +216,18 @@ class EmbeddedEngine:
                 else:
                     alts.append('"' + " ".join(alt) + '"')
             groups.append("(" + " OR ".join(alts) + ")")
-        return " OR ".join(groups)
+        expression = " OR ".join(groups)
+        if lang is None:
+            return expression
+        return f'lang : "{lang}" AND {{title phrasings summary body}} : ({expression})'
 
     def _sqlite_candidates(self, concepts, lang, limit):
-        sql = ("SELECT rowid, bm25(portal_search_fts, 10.0, 8.0, 4.0, 1.0) AS rank FROM portal_search_fts "
-               "WHERE portal_search_fts MATCH %s AND lang = %s ORDER BY rank LIMIT %s")
+        # The language is matched inside the full-text index (reading an UNINDEXED column meant
+        # reading every matching row's stored text); its column has no weight in bm25.
+        sql = ("SELECT rowid, bm25(portal_search_fts, 10.0, 8.0, 4.0, 1.0, 0.0) AS rank FROM portal_search_fts "
+               "WHERE portal_search_fts MATCH %s ORDER BY rank LIMIT %s")
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._fts5_expression(concepts), lang, limit])
+            cursor.execute(sql, [self._fts5_expression(concepts, lang), limit])
             return [(row_id, -rank) for row_id, rank in cursor.fetchall()]
 
     @staticmethod
@@ -227,22 +253,26 @@ class EmbeddedEngine:
             return list(cursor.fetchall())
 
     def known_terms(self, lang, terms):
-        return dict(IndexTerm.objects.filter(lang=lang, term__in=list(terms)).values_list("term", "doc_count"))
-
-    def term_candidates(self, lang, first_letter, min_length, max_length):
-        """Vocabulary stems that could be a misspelt word: same first letter, similar length."""
-        return list(IndexTerm.objects.filter(
-            lang=lang, term__startswith=first_letter, length__gte=min_length, length__lte=max_length,
-        ).values_list("term", "word", "doc_count"))
+        return self.vocabulary(lang).known(terms)
 
     def document_count(self, lang):
-        return IndexEntry.objects.filter(lang=lang).count()
+        return self.vocabulary(lang).documents
 
     def entries(self, ids):
-        """The rows needed for ranking (stems and display fields; the long texts are left behind)."""
-        return IndexEntry.objects.only(
-            "page_id", "lang", "page_type", "url", "title", "section",
-            "title_stems", "phrasings_stems", "summary_stems", "body_stems").in_bulk(ids)
+        """{id: EntryRow} with what ranking needs (stems and display fields; the long texts are left behind)."""
+        rows = IndexEntry.objects.filter(pk__in=list(ids)).values_list("pk", *EntryRow.__slots__)
+        return {row[0]: EntryRow(*row[1:]) for row in rows}
 
     def stats(self):
-        return dict(Counter(IndexEntry.objects.values_list("lang", flat=True)))
+        return dict(IndexEntry.objects.values_list("lang").annotate(n=Count("pk")).order_by("lang"))
+
+
+class EntryRow:
+    """An index entry as ranked and shown (plain attributes: building 200 model instances per query cost more)."""
+
+    __slots__ = ("page_id", "lang", "page_type", "url", "title", "section",
+                 "title_stems", "phrasings_stems", "summary_stems", "body_stems")
+
+    def __init__(self, *values):
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
