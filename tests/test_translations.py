@@ -34,3 +34,13 @@ def test_compiled_catalogue_matches_its_source(po, tmp_path):
     subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(po)], check=True)
     assert gettext.GNUTranslations(fresh.open("rb"))._catalog == catalogue._catalog, \
         f"{compiled} is stale: run compilemessages in {po.parents[3].name}/"
+
+
+def test_a_fuzzy_guess_counts_as_untranslated(tmp_path):
+    """makemessages guesses a msgstr and marks it fuzzy; msgfmt skips it, so the site shows Russian."""
+    po = tmp_path / "django.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '#: a.html:1\nmsgid "Готово"\nmsgstr "Done"\n\n'
+                  '#, fuzzy\n#| msgid "Поиск"\nmsgid "Подсказки поиска"\nmsgstr "Search"\n\n'
+                  'msgid "Пусто"\nmsgstr ""\n', encoding="utf-8")
+    assert untranslated(po) == ["Подсказки поиска", "Пусто"]

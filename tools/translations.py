@@ -15,19 +15,26 @@ APPS = ["cms_pages", "editorial", "search", "cases", "feedback", "calculators", 
 
 
 def untranslated(po_path):
-    """msgids whose English msgstr is empty (the header excluded), parsed without extra packages."""
-    entries, msgid, msgstr, state, fuzzy = [], None, None, None, False
+    """msgids whose English msgstr is empty or marked fuzzy (the header excluded), parsed without
+    extra packages. A fuzzy entry is a guess by makemessages that is not compiled: the site would
+    show the Russian text."""
+    msgid, msgstr, state = None, None, None
+    fuzzy = [False]  # the entry being read is fuzzy
+    flagged = [False]  # a "#, fuzzy" line was seen for the next msgid
     missing = []
 
     def flush():
-        if msgid not in (None, "") and not (msgstr or "").strip() and not msgid_plural_seen[0]:
+        if msgid not in (None, "") and not msgid_plural_seen[0] and (not (msgstr or "").strip() or fuzzy[0]):
             missing.append(msgid)
 
     msgid_plural_seen = [False]
     for raw in po_path.read_text(encoding="utf-8").splitlines() + [""]:
         line = raw.strip()
-        if line.startswith("msgid "):
+        if line.startswith("#,") and "fuzzy" in line:
+            flagged[0] = True
+        elif line.startswith("msgid "):
             flush()
+            fuzzy[0], flagged[0] = flagged[0], False
             msgid, msgstr, state, msgid_plural_seen[0] = _unquote(line[6:]), None, "id", False
         elif line.startswith("msgid_plural"):
             msgid_plural_seen[0] = True
