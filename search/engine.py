@@ -114,6 +114,21 @@ def search(raw_query, lang="ru", types=None, snippets=True):
     return results
 
 
+def autocomplete(typed, lang="ru"):
+    """Titles to suggest while typing: Elasticsearch's completion suggester when it answers,
+    else the embedded title matcher (search/autocomplete.py)."""
+    from search import autocomplete as embedded_autocomplete
+
+    es = elasticsearch_engine()
+    if es is not None:
+        try:
+            if es.available():
+                return es.autocomplete(typed, lang)
+        except Exception:  # a failing remote server must not break typing in the search box
+            logger.warning("Elasticsearch autocomplete failed; using the embedded titles", exc_info=True)
+    return embedded_autocomplete.suggest(typed, lang)
+
+
 def embedded_search(raw_query, lang="ru", snippets=True):
     """The database ranks and limits the candidates; they are re-ranked here by field weight, and
     snippets are made for the first page only (``add_snippets`` makes later pages' on demand)."""

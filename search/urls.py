@@ -6,4 +6,5 @@ app_name = "search"
 urlpatterns = [
     path("", views.search_view, name="search"),
     path("api/", views.api_search, name="api"),
+    path("suggest/", views.suggest, name="suggest"),
 ]

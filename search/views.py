@@ -95,3 +95,17 @@ def api_search(request):
             "suggestion": results.suggestion or None,
         }
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def suggest(request):
+    """GET ?q= -> {"query", "suggestions": [{"title", "url", "type"}]} in the URL's language, for the
+    search box's autocomplete. Fewer than two letters give no suggestions; a query over the
+    length limit is a 400 with {"error": ...}."""
+    raw = request.GET.get("q", "")
+    if len(raw) > MAX_QUERY_CHARS:
+        return _error(_("Запрос длиннее %(max)s символов.") % {"max": MAX_QUERY_CHARS})
+    lang = translation.get_language() or "ru"
+    typed = clean_query(raw)
+    suggestions = engine.autocomplete(typed, lang) if typed else []
+    return JsonResponse({"query": typed, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

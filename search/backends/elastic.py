@@ -185,7 +185,8 @@ class ElasticsearchEngine:
 
     def autocomplete(self, prefix, lang):
         response = build_autocomplete(prefix, lang).using(self.client).execute()
-        return [{"title": o._source.title, "url": o._source.url} for o in response.suggest.titles[0].options]
+        return [{"title": o._source.title, "url": o._source.url, "type": o._source.page_type}
+                for o in response.suggest.titles[0].options]
 
     def index_documents(self, docs):
         actions = [{"_index": alias_name(d.lang), "_id": d.page_id, "_source": document_body(d)} for d in docs]
