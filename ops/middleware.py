@@ -104,7 +104,10 @@ class PublicCacheMiddleware:
         if response.has_header("Cache-Control"):
             return response
         if is_publicly_cacheable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            # A view may ask for less time (search results are not purged on publish).
+            max_age = min(getattr(response, "public_max_age", settings.PUBLIC_PAGE_MAX_AGE),
+                          settings.PUBLIC_PAGE_MAX_AGE)
+            patch_cache_control(response, public=True, max_age=max_age)
             patch_vary_headers(response, ["Cookie"])
         else:
             patch_cache_control(response, private=True, no_store=True)

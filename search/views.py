@@ -4,6 +4,7 @@ import logging
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -55,7 +56,14 @@ def search_view(request):
             querylog.record(query, lang, bool(results.counts and sum(results.counts.values())))
         except Exception:  # the log is for editors; it must never break a citizen's search
             logger.exception("Could not record the search query")
-    return render(request, "search/search.html", context)
+    return _briefly_cached(render(request, "search/search.html", context))
+
+
+def _briefly_cached(response):
+    """Ask the public cache middleware for SEARCH_MAX_AGE instead of the page time; it still
+    decides whether the response may be public at all (anonymous, no cookies, a 200)."""
+    response.public_max_age = settings.SEARCH_MAX_AGE
+    return response
 
 
 def _querystring(query, selected):
@@ -94,7 +102,7 @@ def api_search(request):
                          "score": h.score} for h in results.hits[:limit]],
             "suggestion": results.suggestion or None,
         }
-    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    return _briefly_cached(JsonResponse(payload, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET
@@ -108,4 +116,5 @@ def suggest(request):
     lang = translation.get_language() or "ru"
     typed = clean_query(raw)
     suggestions = engine.autocomplete(typed, lang) if typed else []
-    return JsonResponse({"query": typed, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    return _briefly_cached(JsonResponse({"query": typed, "suggestions": suggestions},
+                                        json_dumps_params={"ensure_ascii": False}))

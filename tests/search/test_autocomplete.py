@@ -73,3 +73,20 @@ def test_a_page_published_after_the_first_suggestion_is_suggested_at_once(client
     publish(page)
     found = client.get("/ru/search/suggest/", {"q": "субсид"}).json()["suggestions"]
     assert [s["title"] for s in found] == ["Субсидия на оплату электроэнергии"]
+
+
+def test_search_answers_may_sit_in_the_proxy_only_briefly(client, pages):
+    """Search results and suggestions are not purged on publish, so their public max-age is short."""
+    for url in ("/ru/search/?q=тариф", "/ru/search/suggest/?q=тари", "/api/search?q=тариф&lang=ru"):
+        response = client.get(url)
+        assert response.status_code == 200
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert "public" in directives and "max-age=30" in directives, (url, response["Cache-Control"])
+    page = client.get("/ru/")
+    assert "max-age=300" in page["Cache-Control"]  # ordinary pages keep the longer time (purged on publish)
+
+
+def test_a_signed_in_visitors_search_stays_private(client, pages, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-12345-long"))
+    response = client.get("/ru/search/?q=тариф")
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]

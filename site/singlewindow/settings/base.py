@@ -126,6 +126,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # Public pages may sit in the proxy cache briefly; publishing purges them (frontend cache).
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
+# Search results and suggestions are not purged on publish (any page may change them), so the
+# proxy keeps them only briefly: a burst is still served from the cache, a publish shows within this.
+SEARCH_MAX_AGE = int(os.environ.get("SEARCH_MAX_AGE", "30"))
 NEVER_CACHE_PREFIXES = ("/admin", "/django-admin", "/healthz", "/readyz", "/documents")
 NEVER_CACHE_LANGUAGE_PATHS = ("/requests/", "/feedback/", "/accessibility-settings/")
 
