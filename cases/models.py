@@ -192,6 +192,9 @@ class Case(models.Model):
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("исполнитель"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="assigned_cases")
     due_date = models.DateField(_("срок ответа"))
+    # The day a letter (or other paper request) arrived, when it is earlier than registration:
+    # the legal deadline counts from it.
+    received_on = models.DateField(_("получено"), null=True, blank=True, editable=False)
     overdue_notified_at = models.DateTimeField(_("просрочка отмечена"), null=True, blank=True,
                                                editable=False)
     routing_reason = models.TextField(_("почему этот исполнитель"), blank=True, editable=False)

@@ -49,7 +49,7 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
     values = {name: (answers.get(name) or "") for name in CASE_FIELDS}
     details = {key: value for key, value in answers.items() if key not in CASE_FIELDS and value not in ("", None)}
     case = Case(request_type=request_type, channel=channel, language=language, unit_id=route.unit_id,
-                due_date=compute_due_date(route, start), created_at=now,
+                due_date=compute_due_date(route, start), created_at=now, received_on=received_on,
                 routing_reason=route.reason, submission_key=submission_key, details=details, **values)
     if consent:
         case.consent_at = consent["at"]

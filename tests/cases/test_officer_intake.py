@@ -58,6 +58,7 @@ def test_officer_registers_phone_case(client, officer, time_machine, django_capt
     assert response.status_code == 302
     assert response["Location"] == f"/admin/case_queue/edit/{case.pk}/"  # the officer's own unit
     assert case.channel == Case.PHONE and case.request_type == "supply_quality"
+    assert case.received_on is None  # registered the day it came in
     assert case.unit.code == "customer_service"
     # 30 calendar days from 10 April is Sunday 10 May; 11 May is a holiday: due on 12 May.
     assert case.due_date == datetime.date(2026, 5, 12)
@@ -100,6 +101,11 @@ def test_letter_deadline_counts_from_the_date_received(client, officer, time_mac
     case = Case.objects.get()
     assert case.channel == Case.LETTER and case.due_date == expected
     assert case.consent_source == "letter"
+    assert f"{case.received_on:%d.%m.%Y}" == received or case.received_on.isoformat() == received
+    officer.is_superuser = True
+    officer.save()
+    shown = client.get(f"/admin/case_queue/edit/{case.pk}/").content.decode()
+    assert "Получено (срок считается от этой даты)" in shown and f"{case.received_on:%d.%m.%Y}" in shown
     event = CaseEvent.objects.get(case=case, kind=CaseEvent.CREATED)
     assert event.user == officer and "получено" in event.text and "письмо" in event.text
     assert not OutgoingEmail.objects.filter(case=case).exists()  # no e-mail given: nothing queued
