@@ -245,12 +245,9 @@ class RegisterCaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         data = form.cleaned_data
         channel = choose.cleaned_data["channel"]
         now = timezone.now()
-        pd_text = ConsentText.current(ConsentText.PERSONAL_DATA)
-        consent = {"at": now, "version": pd_text.version if pd_text else "", "source": channel}
-        transfer = None
-        if data.get("transfer_consent"):
-            transfer_text = ConsentText.current(ConsentText.TRANSFER)
-            transfer = {"at": now, "version": transfer_text.version if transfer_text else ""}
+        consent = services.consent_record(ConsentText.current(ConsentText.PERSONAL_DATA), now, source=channel)
+        transfer = (services.consent_record(ConsentText.current(ConsentText.TRANSFER), now)
+                    if data.get("transfer_consent") else None)
         token = data.get("token") or ""
         key = f"officer-{token}" if re.fullmatch(r"[0-9a-f]{32}", token) else None
         return services.register_case(

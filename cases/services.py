@@ -25,6 +25,12 @@ def compute_due_date(route, start):
     return deadlines.due_date(start, route.deadline_days, route.deadline_kind, CalendarDay.calendar())
 
 
+def consent_record(text, at, **extra):
+    """What a case keeps of a consent: when it was given and which version of ``text`` (a
+    ConsentText or None), plus e.g. its source."""
+    return {"at": at, "version": text.version if text else "", **extra}
+
+
 def register_case(*, request_type, answers, consent, transfer_consent=None, attachments=(),
                   channel=Case.WEB, language="ru", submission_key=None, user=None, received_on=None):
     """Save the case, its history and its outgoing e-mails in one transaction.

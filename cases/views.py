@@ -23,7 +23,7 @@ from cases.request_types import OUTAGE, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
 from cases.rules import routing, throttle
-from cases.services import register_case, route_for
+from cases.services import consent_record, register_case, route_for
 
 log = logging.getLogger(__name__)
 
@@ -214,9 +214,8 @@ def contact(request):
             now = timezone.now().isoformat()
             answers = form.answers()
             draft["contact"] = {k: v for k, v in answers.items() if k not in ("consent", "transfer_consent")}
-            draft["consent"] = {"at": now, "version": pd_text.version if pd_text else "",
-                                "source": f"web {request.path}"}
-            draft["transfer"] = ({"at": now, "version": transfer_text.version if transfer_text else ""}
+            draft["consent"] = consent_record(pd_text, now, source=f"web {request.path}")
+            draft["transfer"] = (consent_record(transfer_text, now)
                                  if answers.get("transfer_consent") else None)
             _store(request, draft)
             return HttpResponseRedirect(_url("check"))

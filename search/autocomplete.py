@@ -61,19 +61,15 @@ def match_titles(entries, typed, limit=LIMIT):
     return results
 
 
-def _entries(lang):
-    token = vocabulary.current_token()
-    cached = _cache.get(lang)
-    if cached is not None and token is not None and cached[0] == token:
-        return cached[1]
+def _load(lang):
     with connection.cursor() as cursor:
         cursor.execute("SELECT title, url, page_type FROM portal_search_indexentry WHERE lang = %s ORDER BY id",
                        [lang])
-        entries = prepare(cursor.fetchall())
-    if token is not None:
-        with _lock:
-            _cache[lang] = (token, entries)
-    return entries
+        return prepare(cursor.fetchall())
+
+
+def _entries(lang):
+    return vocabulary.per_generation(_cache, lang, lambda _token: _load(lang))
 
 
 def suggest(typed, lang, limit=LIMIT):

@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 _lock = threading.Lock()
-_cache = {}  # lang -> Vocabulary
+_cache = {}  # lang -> (token, Vocabulary)
 
 
 def letter_mask(text):
@@ -89,17 +89,24 @@ def load(lang, token):
     return Vocabulary(lang, token, rows, documents)
 
 
-def get(lang):
-    """The vocabulary of ``lang`` as of the current index generation."""
-    token = current_token()  # read before the terms: a write in between only causes one more reload
-    cached = _cache.get(lang)
-    if cached is not None and token is not None and cached.token == token:
-        return cached
-    vocabulary = load(lang, token)
+def per_generation(store, key, load):
+    """``load(token)`` as of the current index generation, kept in ``store`` under ``key`` until
+    any process writes to the index (one single-row query per call). Shared by the vocabulary and
+    the suggestion titles."""
+    token = current_token()  # read before loading: a write in between only causes one more reload
+    cached = store.get(key)
+    if cached is not None and token is not None and cached[0] == token:
+        return cached[1]
+    value = load(token)
     if token is not None:
         with _lock:
-            _cache[lang] = vocabulary
-    return vocabulary
+            store[key] = (token, value)
+    return value
+
+
+def get(lang):
+    """The vocabulary of ``lang`` as of the current index generation."""
+    return per_generation(_cache, lang, lambda token: load(lang, token))
 
 
 def bump():

@@ -1,7 +1,6 @@
 """The app as a real server process for tests: gunicorn on a loopback port, on a database of
 its own (a SQLite file, or a new database on the PostgreSQL server that DATABASE_URL names)."""
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,18 +9,14 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools.nginx_conf import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
 
 
 def on_postgresql():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class ScratchDatabase:

@@ -56,6 +56,28 @@ def one_case(base, session, number):
     return re.search(r"ЕО-\d{4}-[0-9A-Z]{5}", done.text).group(0), token
 
 
+def submit_all(base, cases, clients):
+    """Spread ``cases`` over ``clients`` threads, each a person with its own cookies.
+    Returns ([(reference, token)], [error text]); failures are counted, not raised."""
+    errors, results, lock = [], [], threading.Lock()
+    shares = [cases // clients + (1 if i < cases % clients else 0) for i in range(clients)]
+
+    def client(index):
+        session = requests.Session()
+        for k in range(shares[index]):
+            try:
+                outcome = one_case(base, session, index * 10000 + k)
+                with lock:
+                    results.append(outcome)
+            except Exception as error:  # every failure is counted and shown, not raised in a thread
+                with lock:
+                    errors.append(repr(error)[:300])
+
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients)))
+    return results, errors
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:8765")
@@ -70,25 +92,8 @@ def main():
     from cases.models import Case
     before = Case.objects.count()
 
-    errors, results, lock = [], [], threading.Lock()
-    per_client = [args.cases // args.clients + (1 if i < args.cases % args.clients else 0)
-                  for i in range(args.clients)]
-
-    def client(index):
-        session = requests.Session()
-        for k in range(per_client[index]):
-            number = index * 10000 + k
-            try:
-                outcome = one_case(args.url, session, number)
-                with lock:
-                    results.append(outcome)
-            except Exception as error:  # counted and reported, not raised
-                with lock:
-                    errors.append(repr(error)[:300])
-
     start = time.perf_counter()
-    with ThreadPoolExecutor(args.clients) as pool:
-        list(pool.map(client, range(args.clients)))
+    results, errors = submit_all(args.url, args.cases, args.clients)
     elapsed = time.perf_counter() - start
 
     tokens = [token for _ref, token in results]

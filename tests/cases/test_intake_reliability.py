@@ -9,11 +9,9 @@ acknowledgement e-mail per case. The throughput is reported in the suite's closi
 import json
 import os
 import subprocess
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
-from tests.cases.load_intake import one_case
+from tests.cases.load_intake import submit_all
 from tests.server_process import PYTHON, ROOT, ScratchDatabase, gunicorn, manage, server_env
 
 CASES = int(os.environ.get("INTAKE_LOAD_CASES", "500"))
@@ -34,27 +32,6 @@ print(json.dumps({
     "acknowledgements": OutgoingEmail.objects.filter(case__in=stored, kind="ack").count(),
 }))
 """
-
-
-def submit_all(base, cases, clients):
-    import requests
-    errors, results, lock = [], [], threading.Lock()
-    shares = [cases // clients + (1 if i < cases % clients else 0) for i in range(clients)]
-
-    def client(index):
-        session = requests.Session()
-        for k in range(shares[index]):
-            try:
-                outcome = one_case(base, session, index * 10000 + k)
-                with lock:
-                    results.append(outcome)
-            except Exception as error:  # every failure is counted and shown, not raised in a thread
-                with lock:
-                    errors.append(repr(error)[:300])
-
-    with ThreadPoolExecutor(clients) as pool:
-        list(pool.map(client, range(clients)))
-    return results, errors
 
 
 def test_500_cases_from_20_concurrent_clients_are_all_stored_once(tmp_path, record_property):

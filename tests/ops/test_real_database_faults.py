@@ -8,7 +8,7 @@ the same visitor finishes the request without restarting anything.
 import re
 import subprocess
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -60,18 +60,13 @@ class PostgresRefusing:
 
 @contextmanager
 def running_site(tmp_path):
-    with (tmpfs() if not on_postgresql() else _plain(tmp_path)) as directory:
+    with (tmpfs() if not on_postgresql() else nullcontext(tmp_path)) as directory:
         with ScratchDatabase(directory) as database:
             env = server_env(directory / "var", database)
             manage(env, "migrate", "--noinput", "-v", "0")
             fault = PostgresRefusing(database) if database.pg_name else SqliteReadOnly(directory)
             with gunicorn(env, workers=2, threads=2) as base:
                 yield base, fault
-
-
-@contextmanager
-def _plain(tmp_path):
-    yield tmp_path
 
 
 def form_step(session, base, path, data):

@@ -35,7 +35,7 @@ class Command(BaseCommand):
                     notified += 1
         self.stdout.write(f"overdue={len(overdue)} newly_marked={len(newly)} heads_notified={notified}")
         # Deadlines in a year the calendar does not know skip weekends only: say so every day.
-        known = {day.year for day in CalendarDay.objects.values_list("date", flat=True)}
+        known = {day.year for day in CalendarDay.objects.dates("date", "year")}
         missing = years_without_calendar(timezone.localdate(), known)
         if missing:
             years = ", ".join(map(str, missing))

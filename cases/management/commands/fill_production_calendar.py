@@ -20,9 +20,10 @@ class Command(BaseCommand):
         if not 2000 <= year <= 2100:
             raise CommandError(f"Year {year} is out of range 2000–2100.")
         added = 0
-        for day, name_ru, name_en, _moved_from in statutory_days_off(year):
+        days = statutory_days_off(year)
+        for day, name_ru, name_en, _moved_from in days:
             _entry, created = CalendarDay.objects.get_or_create(date=day, defaults={
                 "kind": CalendarDay.HOLIDAY, "name": name_ru, "name_ru": name_ru, "name_en": name_en})
             added += created
-        self.stdout.write(f"year={year} added={added} already_present={len(statutory_days_off(year)) - added}")
+        self.stdout.write(f"year={year} added={added} already_present={len(days) - added}")
         self.stdout.write("Enter the transfers of the government's decree for this year in the admin.")
