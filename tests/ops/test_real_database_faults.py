@@ -8,6 +8,7 @@ the same visitor finishes the request without restarting anything.
 import re
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -39,7 +40,16 @@ class SqliteReadOnly:
         self.mount = mount
 
     def break_it(self):
-        subprocess.run(["mount", "-o", "remount,ro", str(self.mount)], check=True)
+        # The kernel refuses a read-only remount while a file on it is open for writing ("busy"):
+        # a worker may still be closing the connection of the last request, so try for a while.
+        deadline = time.monotonic() + 15
+        while True:
+            result = subprocess.run(["mount", "-o", "remount,ro", str(self.mount)], capture_output=True, text=True)
+            if result.returncode == 0:
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"could not remount {self.mount} read-only: {result.stderr.strip()}")
+            time.sleep(0.2)
 
     def repair(self):
         subprocess.run(["mount", "-o", "remount,rw", str(self.mount)], check=True)
