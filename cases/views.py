@@ -24,6 +24,7 @@ from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
 from cases.rules import routing, throttle
 from cases.services import consent_record, register_case, route_for
+from ops.client import client_address
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def _url(name, change=False):
 
 
 def _client_key(request, prefix):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
     return f"{prefix}:{digest[:40]}"
 

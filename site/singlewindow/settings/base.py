@@ -102,7 +102,13 @@ AUTHENTICATION_BACKENDS = [
 CSRF_FAILURE_VIEW = "cases.views.csrf_failure"  # a friendly 403 that keeps the visitor's way back
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out login may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A username is locked only together with the address it is attacked from: a stranger guessing an
+# editor's password cannot lock the editor out of their own desk.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "ops.client.axes_client_ip"
+# The reverse proxies whose X-Forwarded-For we believe (addresses or networks, comma-separated).
+# Empty: no proxy, REMOTE_ADDR is the client. The documented nginx on the same host: 127.0.0.1,::1.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_RESET_ON_SUCCESS = True
 
 # Content-Security-Policy (django-csp): no inline scripts or styles, nothing from elsewhere.
