@@ -1,6 +1,8 @@
 """Admin hooks: publishing rules on every path to the public site, a tidy menu, rules on the dashboard."""
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -13,6 +15,17 @@ from editorial.models import pending_content
 MENU_ORDER = {"explorer": 0, "images": 60, "documents": 70, "snippets": 80, "reports": 90,
               "settings": 100, "help": 110}
 UNLISTED_MENU_POSITION = 50
+
+
+def safe_next_url(request, default="wagtailadmin_explore_root"):
+    """``?next=`` only when it stays on this site (same host, and HTTPS when the request is);
+    otherwise the default admin page. Every admin redirect to a request-supplied URL uses this."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse(default)
 
 
 def _problems_html(lines):
@@ -45,7 +58,7 @@ def refuse_bulk_publishing_with_problems(request, action_type, objects, action_c
     if refused:
         messages.error(request, format_html(
             "{} {}", _("Ничего не опубликовано: у этих страниц есть ошибки доступности."), _problems_html(refused)))
-        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+        return redirect(safe_next_url(request))
     return None
 
 
