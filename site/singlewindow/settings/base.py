@@ -238,7 +238,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "ops.middleware.RequestIdFilter"}},
+    # personal_data (ops.logging.PersonalDataFilter) masks e-mails, phones, access codes and tokens:
+    # every handler here must list it (tests/ops/test_personal_data_in_logs.py checks).
+    "filters": {"request_id": {"()": "ops.middleware.RequestIdFilter"},
+                "personal_data": {"()": "ops.logging.PersonalDataFilter"}},
     "formatters": {
         "json": {"()": "ops.logging.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
@@ -247,7 +250,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": os.environ.get("LOG_FORMAT", "plain"),
-            "filters": ["request_id"],
+            "filters": ["request_id", "personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
