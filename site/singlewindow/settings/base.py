@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "feedback",
     "calculators",
     "outages",
+    "quality",
     "demo",
     "ops",
     "csp",
