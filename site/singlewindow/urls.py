@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("outages/", include("outages.urls")),
     path("feedback/", include("feedback.urls")),
     path("service-quality/", include("quality.urls")),
+    path("disclosure/", include("disclosure.urls")),
     path("accessibility-settings/", include("themes.urls")),
     path("", include("cms_pages.urls")),  # <page url>data.csv / data.json before Wagtail's pages
     path("", include(wagtail_urls)),

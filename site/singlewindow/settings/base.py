@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "calculators",
     "outages",
     "quality",
+    "disclosure",
     "demo",
     "ops",
     "csp",

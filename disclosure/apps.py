@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DisclosureConfig(AppConfig):
+    name = "disclosure"
+    verbose_name = _("Раскрытие информации")
+    default_auto_field = "django.db.models.BigAutoField"
