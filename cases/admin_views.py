@@ -33,6 +33,7 @@ from cases.models import Case, CaseAttachment, CaseEvent, ConsentText
 from cases.officer_forms import ChooseForm, OfficerCaseForm
 from cases.request_types import REQUEST_TYPE_CHOICES
 from cases.rules import routing
+from ops.csv_safety import SafeSpreadsheetExportMixin
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class DueColumn(Column):
         return date
 
 
-class CaseIndexView(generic.IndexView):
+class CaseIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     register_url_name = None
 
     def get_base_queryset(self):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from feedback import rules
+from ops.csv_safety import SafeSpreadsheetExportMixin
 from feedback.models import PageFeedback
 
 
@@ -23,7 +24,7 @@ class _PagePermissionMixin:
         return policy_registry.get_by_type(Page)
 
 
-class UsefulnessReportView(_PagePermissionMixin, ReportView):
+class UsefulnessReportView(SafeSpreadsheetExportMixin, _PagePermissionMixin, ReportView):
     page_title = _("Полезность страниц")
     header_icon = "help"
     index_url_name = "feedback_report:index"
@@ -66,7 +67,7 @@ class UsefulnessReportView(_PagePermissionMixin, ReportView):
         return super().to_row_dict(item)
 
 
-class PageFeedbackView(_PagePermissionMixin, ReportView):
+class PageFeedbackView(SafeSpreadsheetExportMixin, _PagePermissionMixin, ReportView):
     """Every answer and comment for one page."""
 
     header_icon = "help"

@@ -9,7 +9,10 @@ class OpsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from ops.csv_safety import protect_wagtail_exports
         from ops.frontend_cache import on_page_changed
+
+        protect_wagtail_exports()  # formula-like text in every admin CSV/XLSX export is inert
 
         page_published.connect(on_page_changed, dispatch_uid="ops_purge_published")
         page_unpublished.connect(on_page_changed, dispatch_uid="ops_purge_unpublished")

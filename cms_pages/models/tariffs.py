@@ -1,6 +1,6 @@
 """Tariff pages: tariffs as dated records, so the one in force is chosen by date, not by editing."""
-import csv
 import io
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.rules import tariff_periods
+from ops.csv_safety import SafeDictWriter
 
 CONSUMER_GROUP_CHOICES = [
     ("urban_gas", _("Городское население в домах с газовыми плитами")),
@@ -80,7 +81,7 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
     def data_csv(self, request):
         rows = export_rows(self.tariff_records(), timezone.localdate())
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
+        writer = SafeDictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -137,6 +138,7 @@ class TariffRecord(Orderable):
             raise ValidationError({"effective_to": _("Дата окончания раньше даты начала.")})
 
 
+CENTS = Decimal("0.01")  # prices are numbers in the data files (a negative one stays -5.00)
 EXPORT_FIELDS = [
     "id", "status", "consumer_group", "consumer_group_label", "town_ru", "town_en",
     "rate_type", "rate_type_label", "zone", "zone_label", "hours_ru", "hours_en",
@@ -165,7 +167,7 @@ def export_rows(records, today):
             "hours_ru": r.hours_ru or "", "hours_en": r.hours_en or "",
             "band": r.band, "band_label": str(r.get_band_display()),
             "band_limit_kwh": r.band_limit_kwh,
-            "price": f"{r.price:.2f}", "unit": r.unit, "unit_label": str(r.get_unit_display()),
+            "price": r.price.quantize(CENTS), "unit": r.unit, "unit_label": str(r.get_unit_display()),
             "vat_included": r.vat_included,
             "effective_from": r.effective_from.isoformat(),
             "effective_to": r.effective_to.isoformat() if r.effective_to else None,
