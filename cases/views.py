@@ -61,6 +61,34 @@ def _client_key(request, prefix):
     return f"{prefix}:{digest[:40]}"
 
 
+# Per-client limits, "count/seconds", from settings or else the environment (docs/deployment.md,
+# "Limits"). Every one is keyed on ops.client.client_address: behind the trusted nginx that is the
+# citizen's address, never the proxy's. Sized so a service centre filing for its visitors from one
+# address (or a mobile network's NAT) is not stopped: one case a minute, sustained for an hour.
+LIMIT_DEFAULTS = {
+    "CASES_RATE_LIMIT": "60/3600",      # cases submitted per client address (and per browser session)
+    "CASES_STATUS_LIMIT": "10/900",     # wrong reference/access-code pairs per client address
+    "CASES_UPLOAD_LIMIT": "100/3600",   # files uploaded to the form per client address
+}
+
+
+def _limit(name):
+    default = throttle.parse_limit(LIMIT_DEFAULTS[name])
+    return throttle.parse_limit(getattr(settings, name, None) or os.environ.get(name) or LIMIT_DEFAULTS[name],
+                                default=default)
+
+
+def _recent(key, seconds):
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    return SubmissionThrottle.objects.filter(key=key, created_at__gte=since).count()
+
+
+def _staff(request):
+    """Signed-in staff (a centre's officers filing for visitors) are not held by the public limits."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+
+
 def _render(request, template, context, status=200):
     form = context.get("form")
     has_errors = bool(context.get("has_errors") or (form is not None and form.is_bound and form.errors))
@@ -122,7 +150,16 @@ def _save_uploads(request, draft, form):
         files = [item for item in files if item["id"] not in remove]
     problems = []
     uploads = request.FILES.getlist("attachments")
+    upload_key = _client_key(request, "upload")
+    upload_count, upload_seconds = _limit("CASES_UPLOAD_LIMIT")
+    uploaded_recently = _recent(upload_key, upload_seconds) if uploads and not _staff(request) else 0
     for upload in uploads:
+        if not _staff(request) and not throttle.allowed(uploaded_recently, upload_count):
+            problems.append(ValidationError(
+                _("С вашего адреса за последний час загружено слишком много файлов (не больше %(max)d в час). "
+                  "Файл «%(name)s» не добавлен. Отправьте обращение без него или приложите файл позже.")
+                % {"max": upload_count, "name": upload.name}))
+            continue
         if len(files) >= attachment_rules.MAX_FILES:
             problems.append(ValidationError(_("Можно приложить не больше %(max)d файлов. Файл «%(name)s» не добавлен.")
                                             % {"max": attachment_rules.MAX_FILES, "name": upload.name}))
@@ -134,6 +171,8 @@ def _save_uploads(request, draft, form):
             continue
         file_id = uuid.uuid4().hex
         path = private_storage().save(f"uploads/{timezone.localdate():%Y/%m}/{file_id}", upload)
+        SubmissionThrottle.objects.create(key=upload_key)
+        uploaded_recently += 1
         files.append({"id": file_id, "name": upload.name[:255], "size": upload.size,
                       "content_type": content_type, "path": path})
     draft["files"] = files
@@ -277,18 +316,13 @@ def _summary_rows(draft):
 
 
 def _rate_limited(request):
-    # CASES_RATE_LIMIT ("10/3600" = ten an hour) from settings, else from the environment.
-    limit = getattr(settings, "CASES_RATE_LIMIT", None) or os.environ.get("CASES_RATE_LIMIT", "10/3600")
-    count, seconds = throttle.parse_limit(limit)
-    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    if _staff(request):
+        return False
+    count, seconds = _limit("CASES_RATE_LIMIT")
     keys = [_client_key(request, "ip")]
     if request.session.session_key:
         keys.append(f"session:{request.session.session_key}")
-    for key in keys:
-        recent = SubmissionThrottle.objects.filter(key=key, created_at__gte=since).count()
-        if not throttle.allowed(recent, count):
-            return True
-    return False
+    return any(not throttle.allowed(_recent(key, seconds), count) for key in keys)
 
 
 def _note_submission(request):
@@ -360,10 +394,6 @@ def done(request):
 
 # --- status check by reference and access code -------------------------------------------------
 
-STATUS_FAILURES = 5
-STATUS_WINDOW = datetime.timedelta(minutes=15)
-
-
 def _find_case(form):
     """The case for a reference and access code; a wrong code looks the same as an unknown case."""
     case = Case.objects.select_related("unit").filter(reference=form.cleaned_data["reference"]).first()
@@ -378,8 +408,8 @@ def status(request):
     key = _client_key(request, "status")
     if request.method != "POST":
         return _render(request, "cases/status.html", {"form": forms.StatusForm()})
-    failures = SubmissionThrottle.objects.filter(key=key, created_at__gte=timezone.now() - STATUS_WINDOW)
-    if failures.count() >= STATUS_FAILURES:
+    failures, seconds = _limit("CASES_STATUS_LIMIT")
+    if not throttle.allowed(_recent(key, seconds), failures):
         return _render(request, "cases/status.html", {"form": forms.StatusForm(request.POST),
                                                       "throttled": True, "has_errors": True}, status=429)
     form = forms.StatusForm(request.POST)

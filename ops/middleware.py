@@ -162,3 +162,25 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "120"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """A request body larger than REQUEST_BODY_MAX_SIZE (the public form's 5 files of 10 MB and its
+    text; nginx's client_max_body_size is the same) gets a clear 413 page in the visitor's language
+    before anything reads it, whether it came through nginx or straight to the app."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > getattr(settings, "REQUEST_BODY_MAX_SIZE", 53 * 1024 * 1024):
+            from ops.views import request_error_response
+
+            response = request_error_response(request, "too_big", 413)
+            response["Connection"] = "close"  # the unread body must not be taken for the next request
+            return response
+        return self.get_response(request)

@@ -57,3 +57,57 @@ def readyz(request):
         "debug": settings.DEBUG,
     }
     return JsonResponse(body, status=200 if body["status"] == "ok" else 503)
+
+
+# --- bad requests: a clear page in the visitor's language, never a 500 or Django's bare 400 -----
+
+def request_error_response(request, kind, status):
+    """The page for a request the site cannot read: ``kind`` is "too_big", "broken" or "bad".
+
+    It touches no database and reads nothing of the body (which may be what is wrong)."""
+    from django.http import HttpResponse
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from django.utils.http import url_has_allowed_host_and_scheme
+    from django.utils.translation import gettext as _
+
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if kind == "too_big":
+            title = _("Слишком большой запрос")
+            message = _("Отправленные данные больше, чем принимает сайт, поэтому мы их не приняли.")
+            advice = _("Текст обращения — не больше 5000 знаков; можно приложить до 5 файлов PDF, JPG или PNG, "
+                       "каждый не больше 10 МБ. Ответы, сохранённые на прошлых шагах, не потеряны: вернитесь "
+                       "к форме, сократите текст или уменьшите файлы и отправьте снова.")
+        elif kind == "broken":
+            title = _("Форма пришла повреждённой")
+            message = _("Данные формы дошли не полностью или в неправильном виде, поэтому мы не смогли их прочитать.")
+            advice = _("Ответы, сохранённые на прошлых шагах, не потеряны: вернитесь к форме и отправьте её ещё раз. "
+                       "Если ошибка повторится, попробуйте другой браузер или позвоните нам.")
+        else:
+            title = _("Неправильный запрос")
+            message = _("Адрес страницы или данные запроса содержат ошибку, поэтому мы не можем его выполнить.")
+            advice = _("Проверьте адрес и попробуйте ещё раз.")
+        back_url = request.path if url_has_allowed_host_and_scheme(request.path, allowed_hosts=None) else ""
+        html = render_to_string("ops/request_error.html", {
+            "LANGUAGE_CODE": language, "title": title, "message": message, "advice": advice,
+            "back_url": back_url if request.method == "POST" else ""})
+    response = HttpResponse(html, status=status)
+    response["Cache-Control"] = "no-store"
+    response["Content-Language"] = language
+    return response
+
+
+def bad_request(request, exception=None):
+    """handler400: Django calls it for SuspiciousOperation and BadRequest, including a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE (413 here) and a multipart body it cannot parse."""
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+    from django.http.multipartparser import MultiPartParserError
+
+    if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)):
+        return request_error_response(request, "too_big", 413)
+    if isinstance(exception, MultiPartParserError) or isinstance(getattr(exception, "__cause__", None),
+                                                                 MultiPartParserError):
+        return request_error_response(request, "broken", 400)
+    from django.views.defaults import bad_request as default_bad_request
+    return default_bad_request(request, exception)  # the theme's 400.html

@@ -8,6 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
+ERRORS_ROOT = ROOT / "deploy" / "errors"
+DEFAULT_MEDIA_ROOT = ROOT / "var" / "media"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -21,7 +23,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.0.1"):
+def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.0.1", media_root=None):
     prefix = Path(prefix)
     for sub in ("cache", "client_body", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
@@ -29,7 +31,8 @@ def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.
         # As root, nginx would drop workers to "nobody", who cannot write this temporary prefix.
         USER_DIRECTIVE="user root;" if os.geteuid() == 0 else "",
         WORKERS=workers, PREFIX=prefix, UPSTREAM=upstream, LISTEN=listen,
-        SERVER_NAME=server_name, STATIC_ROOT=static_root,
+        SERVER_NAME=server_name, STATIC_ROOT=static_root, MEDIA_ROOT=media_root or DEFAULT_MEDIA_ROOT,
+        ERRORS_ROOT=ERRORS_ROOT,
     )
     text = TEMPLATE.read_text()
     for name, value in values.items():
@@ -42,9 +45,9 @@ def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.
 class Nginx:
     """A loopback nginx started in the foreground of a child process; stopped by stop()."""
 
-    def __init__(self, prefix, upstream, static_root, workers=1):
+    def __init__(self, prefix, upstream, static_root, workers=1, media_root=None):
         self.port = free_port()
-        self.conf = render(prefix, upstream, f"127.0.0.1:{self.port}", static_root, workers)
+        self.conf = render(prefix, upstream, f"127.0.0.1:{self.port}", static_root, workers, media_root=media_root)
         self.prefix = Path(prefix)
         self.process = None
 

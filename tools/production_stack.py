@@ -34,7 +34,9 @@ def production_env(work, var_dir=None, **extra):
     var/ (or DATABASE_URL) as it is."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "singlewindow.settings.production",
            "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "localhost,127.0.0.1",
-           "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(Path(work) / "static"), "LOG_LEVEL": "WARNING"}
+           "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(Path(work) / "static"), "LOG_LEVEL": "WARNING",
+           # No SMTP server on loopback: e-mails are built and dropped (production refuses console/locmem).
+           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
     if var_dir is not None:
         env["VAR_DIR"] = str(var_dir)
         env.pop("DATABASE_URL", None)  # the fresh SQLite database under VAR_DIR, not a shared one
@@ -96,10 +98,18 @@ class ProductionStack:
     """gunicorn (production settings) behind a loopback nginx with its page cache."""
 
     def __init__(self, workers=3, nginx_workers=2, temp_db=False, gunicorn_args=(), env_extra=None,
-                 prefix="stack-"):
+                 prefix="stack-", demo=None):
         self.workers, self.nginx_workers, self.temp_db = workers, nginx_workers, temp_db
+        self.demo = temp_db if demo is None else demo  # load_demo into the fresh database
         self.gunicorn_args, self.env_extra, self.prefix = tuple(gunicorn_args), env_extra or {}, prefix
         self.work = self.env = self.gunicorn = self.nginx = self.app_port = None
+
+    @property
+    def media_root(self):
+        """MEDIA_ROOT of the app as started (production settings: $MEDIA_ROOT, else $VAR_DIR/media)."""
+        if self.env.get("MEDIA_ROOT"):
+            return Path(self.env["MEDIA_ROOT"])
+        return Path(self.env.get("VAR_DIR") or ROOT / "var") / "media"
 
     @property
     def app_url(self):
@@ -109,12 +119,13 @@ class ProductionStack:
         self.work = Path(tempfile.mkdtemp(prefix=self.prefix))
         try:
             self.env = production_env(self.work, self.work / "var" if self.temp_db else None, **self.env_extra)
-            prepare(self.env, demo=self.temp_db)
+            prepare(self.env, demo=self.demo)
             self.app_port = nginx_conf.free_port()
             self.gunicorn = start_gunicorn(self.env, self.app_port, self.workers, self.gunicorn_args)
             wait_for(f"{self.app_url}/healthz")
             self.nginx = nginx_conf.Nginx(self.work / "nginx", f"127.0.0.1:{self.app_port}",
-                                          self.work / "static", workers=self.nginx_workers).start()
+                                          self.work / "static", workers=self.nginx_workers,
+                                          media_root=self.media_root).start()
         except BaseException:
             self.close()
             raise

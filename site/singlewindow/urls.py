@@ -11,6 +11,9 @@ from cms_pages.sitemaps import BilingualSitemap
 from search import views as search_views
 from themes import views as theme_views
 
+# A body too large or unreadable gets a clear page in the visitor's language (ops.views.bad_request).
+handler400 = "ops.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

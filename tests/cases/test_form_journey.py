@@ -326,7 +326,8 @@ def test_missing_csrf_token_is_4xx(journey):
     assert response.status_code == 403
 
 
-def test_status_page(journey, client):
+def test_status_page(journey, client, settings):
+    settings.CASES_STATUS_LIMIT = "5/900"  # five wrong pairs per address in 15 minutes
     case = journey.run("tariff", {"message": "Вопрос"})
     right = client.post("/ru/requests/status/", {"reference": case.reference, "access_code": case.access_code})
     assert right.status_code == 200 and "в работе" not in right.content.decode()

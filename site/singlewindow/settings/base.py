@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
+    "ops.middleware.RequestBodyLimitMiddleware",  # a body over REQUEST_BODY_MAX_SIZE: a clear 413
     "django.middleware.security.SecurityMiddleware",
     "ops.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -235,6 +236,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request the site accepts: the public form with 5 files of 10 MB and its text
+# (cases/rules/attachments.py). nginx's client_max_body_size in deploy/nginx.conf.template is the same.
+REQUEST_BODY_MAX_SIZE = 53 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 
 LOGGING = {
