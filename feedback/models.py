@@ -22,3 +22,21 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {'+' if self.useful else '-'}"
+
+
+class VoteLimit(models.Model):
+    """One row per counted vote, for the per-client limits (``feedback.rules.vote_refusal``).
+
+    ``client`` is a keyed hash (HMAC with the secret key) of the client's address, never the
+    address itself; rows are kept for a day (``rules.VOTE_KEEP``) and are not linked to the answer.
+    """
+
+    client = models.CharField(max_length=40)
+    page_id = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "created_at"], name="feedback_vote_client_time")]
+
+    def __str__(self):
+        return f"{self.client[:8]}… {self.page_id}"

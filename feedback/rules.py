@@ -1,4 +1,5 @@
-"""Rules for page feedback: what is stored, and which pages ask for it."""
+"""Rules for page feedback: what is stored, which pages ask for it, and how often one may answer."""
+import datetime
 import re
 
 from feedback.models import COMMENT_MAX_LENGTH
@@ -38,3 +39,29 @@ def usefulness_percent(yes, no):
     if not total:
         return None
     return round(100 * (yes or 0) / total)
+
+
+# Votes per client (the address behind our trusted proxies, ``ops.client.client_address``):
+# one answer per page a day, and no more than VOTES_PER_HOUR answers an hour in all. A service
+# centre's kiosk or a mobile network puts many people behind one address: for them the page
+# counts one answer a day, which keeps the report honest (a vote is a signal, not a ballot).
+VOTES_PER_PAGE = 1
+VOTE_PAGE_WINDOW = datetime.timedelta(days=1)
+VOTES_PER_HOUR = 30
+VOTE_HOUR_WINDOW = datetime.timedelta(hours=1)
+VOTE_KEEP = VOTE_PAGE_WINDOW  # limit rows older than this are deleted
+REPEAT, TOO_MANY = "repeat", "too_many"
+
+
+def vote_refusal(same_page_in_window, all_in_hour):
+    """Why a vote is not counted, or None to count it.
+
+    ``same_page_in_window``: this client's counted votes on this page in the last day;
+    ``all_in_hour``: this client's counted votes on any page in the last hour.
+    A repeated vote on the same page is REPEAT (thanked, not counted); past the hourly cap TOO_MANY.
+    """
+    if same_page_in_window >= VOTES_PER_PAGE:
+        return REPEAT
+    if all_in_hour >= VOTES_PER_HOUR:
+        return TOO_MANY
+    return None

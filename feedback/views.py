@@ -1,8 +1,16 @@
-"""'Is this page useful?': answer with one button, then an optional comment. Works without JS."""
+"""'Is this page useful?': answer with one button, then an optional comment. Works without JS.
+
+Votes are limited per client (``rules.vote_refusal``): a repeated vote is thanked and not counted.
+"""
+import hashlib
+import hmac
+
+from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -11,7 +19,8 @@ from wagtail.models import Page
 
 from feedback import rules
 from feedback.forms import CommentForm
-from feedback.models import PageFeedback
+from feedback.models import PageFeedback, VoteLimit
+from ops.client import client_address
 
 TOKEN_SALT = "feedback.comment"
 TOKEN_MAX_AGE = 24 * 60 * 60
@@ -30,7 +39,34 @@ def _load(token):
     return PageFeedback.objects.select_related("page").filter(pk=pk).first() if isinstance(pk, int) else None
 
 
+def _client_key(request):
+    """A keyed hash of the client's address (as the case throttle does): the address is not stored."""
+    address = client_address(request)
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"feedback-vote:{address}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:40]
+
+
+def _refusal(client, page):
+    now = timezone.now()
+    votes = VoteLimit.objects.filter(client=client)
+    same_page = votes.filter(page_id=page.pk, created_at__gte=now - rules.VOTE_PAGE_WINDOW).count()
+    in_hour = votes.filter(created_at__gte=now - rules.VOTE_HOUR_WINDOW).count()
+    return rules.vote_refusal(same_page, in_hour)
+
+
+def _not_counted(request, page, refusal):
+    if refusal == rules.REPEAT:
+        message, status = _("Вы уже отвечали на этот вопрос об этой странице, и ваш ответ учтён. "
+                            "Один ответ о странице в сутки — этого достаточно."), 200
+    else:
+        message, status = _("За последний час с вашего подключения к интернету пришло очень много ответов, "
+                            "поэтому этот ответ не учтён. Ответить можно будет позже."), 429
+    return render(request, "feedback/not_counted.html", {"message": message, "feedback_page": page},
+                  status=status)
+
+
 @csrf_exempt  # an anonymous yes/no vote: a token would stop public pages being cached
+@never_cache
 @require_POST
 def submit(request):
     useful = rules.parse_answer(request.POST.get("useful"))
@@ -42,7 +78,14 @@ def submit(request):
     page = page.specific if page else None
     if useful is None or not rules.asks_for_feedback(page):
         return _problem(request, _("Не удалось принять ответ: не указана страница или ответ «да» или «нет»."))
-    item = PageFeedback.objects.create(page=page, useful=useful, language=translation.get_language() or "")
+    client = _client_key(request)
+    refusal = _refusal(client, page)
+    if refusal:
+        return _not_counted(request, page, refusal)
+    with transaction.atomic():
+        item = PageFeedback.objects.create(page=page, useful=useful, language=translation.get_language() or "")
+        VoteLimit.objects.create(client=client, page_id=page.pk)
+        VoteLimit.objects.filter(created_at__lt=timezone.now() - rules.VOTE_KEEP).delete()
     token = signing.dumps(item.pk, salt=TOKEN_SALT)
     return _see_other(reverse("feedback:comment", args=[token]))
 
