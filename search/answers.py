@@ -1,120 +1,109 @@
-"""Direct answers: the short answer, the tariffs in force today, the fee rule or a centre's address.
+"""Direct answers, the same whichever engine found the pages.
 
-Rules here are plain functions so they can be tested without a request.
+The query is read once (``search.query.QueryFacts``, with the engine's spelling suggestion), the
+top hits' pages are asked for their answer (``direct_answer`` of ``search.knowledge``), and the
+strongest one wins, the higher hit on a tie. No page model is named here: each page type knows
+what it answers. Query-wide answers that are not about one page (current outages) come from
+``SEARCH_QUERY_ANSWERS`` (dotted paths of ``function(facts, lang)``).
 """
 import logging
 
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from search.text import stems
+from search.query import QueryFacts
 
 logger = logging.getLogger(__name__)
 
-TARIFF_WORDS = {"тариф", "цен", "стоим", "ночн", "дневн", "зон", "tariff", "price", "rate", "night"}
-ANSWER_TYPES = {"questionpage", "tariffpage", "connectionfeepage", "servicecentrepage"}
+ANSWER_DEPTH = 6       # hits asked for an answer
+TOPIC_PAGES_PER_TYPE = 10
+RANK_PENALTY = 0.05    # a lower hit needs a clearly stronger answer
+DEFAULT_QUERY_ANSWERS = ("outages.search_answers.outage_answer",)
 
 
-def in_force(records, on_date, key=None):
-    """Records in force on ``on_date``: the site's own rule (cms_pages.rules.tariff_periods), so the
-    answer card and the tariff page never disagree."""
-    from cms_pages.rules import tariff_periods
-    return tariff_periods.in_force(records, on_date, key=key)
+def facts_for(results):
+    return QueryFacts.parse(results.query, results.lang, suggestion=results.suggestion)
 
 
-def _tariff_key():
-    from cms_pages.rules.tariff_periods import tariff_key
-    return tariff_key
-
-
-def _rate_key():
-    from cms_pages.rules.tariff_periods import preferential_rate_key
-    return preferential_rate_key
-
-
-def is_tariff_query(text):
-    return bool(set(stems(text)) & TARIFF_WORDS)
-
-
-def choose_answer_hit(hits, query_text):
-    """The hit to answer from: the top hit if it is answerable, or a tariff page near the top
-    of a query about tariffs."""
-    if not hits:
-        return None
-    if hits[0].page_type in ANSWER_TYPES:
-        return hits[0]
-    if is_tariff_query(query_text):
-        for hit in hits[:3]:
-            if hit.page_type == "tariffpage":
-                return hit
-    return None
-
-
-def _money(value):
-    return formats.number_format(value, decimal_pos=2, use_l10n=True)
-
-
-def tariff_lines(page, on_date):
-    lines = []
-    records = sorted(in_force(list(page.tariffs.all()), on_date, key=_tariff_key()),
-                     key=lambda r: (r.consumer_group, r.rate_type, r.band, r.zone))
-    for r in records:
-        label = r.get_consumer_group_display()
-        details = [str(r.get_rate_type_display())]
-        if r.zone != "all_day":
-            details.append(str(r.get_zone_display()) + (f" ({r.hours})" if r.hours else ""))
-        if r.band:
-            details.append(str(r.get_band_display()))
-        if r.town:
-            details.append(r.town)
-        lines.append(f"{label}; {', '.join(details)}: {_money(r.price)} {r.get_unit_display()}")
-    return lines
-
-
-def build_answer(hit, on_date=None):
-    """{"kind", "title", "text", "url", "items"} for a hit, or None if the page gives no answer today."""
+def answer_for(results, on_date=None, depth=ANSWER_DEPTH):
+    """The best ``search.knowledge.Answer`` for these results on ``on_date`` (today), or None."""
     on_date = on_date or timezone.localdate()
-    try:
-        page = Page.objects.get(pk=hit.page_id).specific
-    except Page.DoesNotExist:
+    facts = facts_for(results)
+    if facts.empty or not results.hits:
         return None
-    base = {"title": str(page.title), "url": hit.url, "items": []}
-    kind = page._meta.model_name
-    if kind == "questionpage" and page.short_answer:
-        return {**base, "kind": "question", "text": str(page.short_answer)}
-    if kind == "tariffpage":
-        lines = tariff_lines(page, on_date)
-        if not lines:
-            return None
-        text = _("Тарифы, действующие на %(date)s.") % {"date": formats.date_format(on_date, "SHORT_DATE_FORMAT")}
-        return {**base, "kind": "tariff", "text": text, "items": lines}
-    if kind == "connectionfeepage":
-        rates = in_force(list(page.preferential_rates.all()), on_date, key=_rate_key())
-        if not rates:
-            return None
-        items = [
-            _("%(kind)s: %(amount)s руб. за кВт с НДС, до %(kw)s кВт, не дальше %(town)s м от сетей в городе "
-              "и %(rural)s м в сельской местности") % {
-                "kind": r.get_kind_display(), "amount": _money(r.rub_per_kw), "kw": formats.number_format(r.max_kw),
-                "town": r.max_distance_town_m, "rural": r.max_distance_rural_m}
-            for r in rates
-        ]
-        return {**base, "kind": "fee", "items": items,
-                "text": str(page.summary) or _("Плата за присоединение до 15 кВт по льготной ставке:")}
-    if kind == "servicecentrepage":
-        items = [_("Адрес: %(address)s") % {"address": page.address}]
-        if page.phones:
-            items.append(_("Телефон: %(phones)s") % {"phones": page.phones})
-        for hours in page.opening_hours.all():
-            items.append(f"{hours.get_weekday_display()}: {hours.opens:%H:%M}–{hours.closes:%H:%M}")
-        return {**base, "kind": "centre", "text": str(page.summary or page.town), "items": items}
-    return None
+    hits = results.hits[:depth]
+    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).specific().in_bulk()
+    asked = [(rank, pages.get(hit.page_id), hit.url) for rank, hit in enumerate(hits)]
+    hit_ids = {h.page_id for h in hits}
+    # Page types that answer for their topic even when the engine ranked them lower.
+    asked += [(depth, page, "") for page in topic_pages(results.lang) if page.pk not in hit_ids]
+    best, best_score = None, None
+    with translation.override(results.lang):
+        for rank, page, url in asked:
+            answer_method = getattr(page, "direct_answer", None)
+            if answer_method is None or not page.live:
+                continue
+            try:
+                answer = answer_method(facts, on_date, results.lang)
+            except Exception:  # noqa: BLE001 - one page's answer must never break a citizen's search
+                logger.exception("direct answer failed for page %s", page.pk)
+                continue
+            if answer is None:
+                continue
+            answer.url = url or answer.url
+            score = answer.strength - RANK_PENALTY * rank
+            if best is None or score > best_score:
+                best, best_score = answer, score
+    return best
 
 
-def answer_for(results, on_date=None):
-    hit = choose_answer_hit(results.hits, results.query)
-    return build_answer(hit, on_date) if hit else None
+def answers_for(results, on_date=None):
+    """(page answer, outage box) for the search page and the API: with an outage box, a page's
+    answer is kept only when it clearly read the question (not a card about the town's prices)."""
+    from search.knowledge import MATCHED
+    outages = outage_answer(results.query, results.lang, results.suggestion)
+    answer = answer_for(results, on_date)
+    if outages is not None and answer is not None and answer.strength < MATCHED:
+        answer = None
+    return answer, outages
+
+
+def topic_pages(lang):
+    """Live public pages of the page types that say ``search_answers_topic = True`` (a few: the
+    tariff, fee and benefit pages); their ``direct_answer`` returns None off their topic."""
+    from search.knowledge import topic_classes
+    pages = []
+    for model in topic_classes():
+        pages.extend(model.objects.live().public().order_by("path")[:TOPIC_PAGES_PER_TYPE])
+    return pages
+
+
+def query_answers(query_text, lang, suggestion=""):
+    """{name: answer} from the query-wide answerers (e.g. ``outages``), each may give None."""
+    facts = QueryFacts.parse(query_text, lang, suggestion=suggestion)
+    found = {}
+    if facts.empty:
+        return found
+    for path in getattr(settings, "SEARCH_QUERY_ANSWERS", DEFAULT_QUERY_ANSWERS):
+        try:
+            function = import_string(path)
+        except ImportError:
+            continue
+        try:
+            result = function(facts, lang)
+        except Exception:  # noqa: BLE001 - another app's answer must never break a citizen's search
+            logger.exception("query answer %s failed", path)
+            continue
+        if result is not None:
+            found[path.rsplit(".", 2)[0]] = result
+    return found
+
+
+def outage_answer(query_text, lang, suggestion=""):
+    """The outage box for questions about power, light or outages (None otherwise)."""
+    return query_answers(query_text, lang, suggestion).get("outages")
 
 
 def promoted_pages(query_text):
@@ -126,27 +115,3 @@ def promoted_pages(query_text):
         return []
     promos = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
     return [p for p in promos if p.page_id and p.page.live]
-
-
-
-OUTAGE_WORDS = {"свет", "отключен", "отключ", "авар", "электричеств", "outag", "power", "blackout"}
-
-
-def outage_answer(query_text, lang):
-    """Outages first for «нет света Котлас»: the matching current outages, then how to report one.
-
-    Returns None unless the query names a place with a known outage or talks about power cuts.
-    """
-    try:
-        from outages.lookup import current_outages_matching
-    except ImportError:
-        return None
-    try:
-        matches = current_outages_matching(query_text, lang)
-    except Exception:  # noqa: BLE001 - the registry must never break a citizen's search
-        logger.exception("outage lookup failed for a search")
-        matches = []
-    words = set(stems(query_text))
-    if not matches and not any(w.startswith(tuple(OUTAGE_WORDS)) for w in words):
-        return None
-    return {"items": matches, "report_url": f"/{lang}/requests/new/?type=outage", "check_url": f"/{lang}/outages/check/"}

@@ -10,9 +10,9 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
+from search import knowledge
 from search.text import stem_text
 
-EXCLUDED_TYPES = {"homepage"}
 
 
 @dataclass
@@ -49,29 +49,13 @@ def _plain(value):
     return " ".join(text.split())
 
 
-def _extras(page):
-    """Text from a page type's records that citizens search for but get_search_body leaves out."""
-    kind = page._meta.model_name
-    parts = []
-    if kind == "tariffpage":
-        for record in page.tariffs.all():
-            parts += [record.get_consumer_group_display(), record.get_rate_type_display(),
-                      record.get_zone_display(), record.hours, record.town]
-    elif kind == "connectionfeepage":
-        parts.append(page.explanation)
-        for category in page.categories.all():
-            parts += [category.name, category.conditions, category.deadline]
-        for rate in page.preferential_rates.all():
-            parts += [rate.get_kind_display(), rate.conditions]
-    elif kind == "subsidypage":
-        parts += [page.rule, page.processing_time]
-    elif kind == "procedurepage":
-        parts += [page.total_time, page.total_cost]
-    elif kind in ("sectionpage", "newsindexpage", "servicecentreindexpage"):
-        parts.append(page.intro)
-    elif kind == "servicecentrepage":
-        parts.append(page.transit_stop)
-    return [str(p) for p in parts if p]
+def _field_for(weight):
+    """The index field a part of this weight goes to (the highest field weight it reaches)."""
+    if weight >= knowledge.PHRASING:
+        return "phrasings"
+    if weight >= knowledge.SUMMARY:
+        return "summary"
+    return "body"
 
 
 def _section_title(page):
@@ -86,28 +70,31 @@ def is_indexable(page):
     page = page.specific if type(page) is Page else page
     return (
         page.live and not page.expired
-        and page._meta.model_name not in EXCLUDED_TYPES
-        and hasattr(page, "get_search_body")
+        and knowledge.is_indexed_type(page)
         and not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
     )
 
 
 def build_document(page, lang):
-    """The document for one page in one language (page must be specific)."""
+    """The document for one page in one language (page must be specific): its title and the
+    parts the page type says it has (``search_parts``), each once, in the field of its weight."""
     with translation.override(lang):
         url_parts = page.get_url_parts()
         url = url_parts[2] if url_parts else ""
-        body_parts = [page.get_search_body() or ""] + _extras(page)
-        summary = _plain(page.summary)
-        body = _plain(" ".join(body_parts))
+        fields = {"phrasings": [], "summary": [], "body": []}
+        seen = set()
+        for text, weight in page.search_parts(lang):
+            text = _plain(text)
+            if text and text not in seen:
+                seen.add(text)
+                fields[_field_for(weight)].append(text)
+        summary = " ".join(fields["summary"])
+        body = " ".join(fields["body"])
         if summary and body.startswith(summary):
             body = body[len(summary):].strip()
-        phrasings = list(page.phrasings()) if hasattr(page, "phrasings") else []
-        if getattr(page, "search_description", ""):
-            phrasings.append(page.search_description)
         return SearchDocument(
             page_id=page.pk, lang=lang, page_type=page._meta.model_name, url=url,
-            title=str(page.title), summary=summary, body=body, phrasings=phrasings,
+            title=str(page.title), summary=summary, body=body, phrasings=fields["phrasings"],
             section=str(_section_title(page)),
         )
 
@@ -127,6 +114,6 @@ def indexable_pages():
     for page in pages:
         if any(page.path.startswith(path) for path in restricted):
             continue
-        if page._meta.model_name in EXCLUDED_TYPES or not hasattr(page, "get_search_body"):
+        if not knowledge.is_indexed_type(page):
             continue
         yield page

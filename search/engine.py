@@ -7,69 +7,23 @@ when it is reachable.
 """
 import logging
 import time
-from dataclasses import dataclass, field
-
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from search import knowledge
 from search.backends.embedded import EmbeddedEngine, TermCounter
 from search.documents import build_documents, indexable_pages, languages
 from search.ranking import analyse, highlight, make_idf, make_scorer, matched_stems
+from search.results import Hit, SearchResults  # noqa: F401  (re-exported)
 
 logger = logging.getLogger(__name__)
 
-TYPE_GROUPS = [
-    ("questions", _("Вопросы и ответы"), ("questionpage",)),
-    ("tariffs", _("Тарифы"), ("tariffpage",)),
-    ("procedures", _("Услуги и процедуры"), ("procedurepage", "connectionfeepage")),
-    ("benefits", _("Льготы и субсидии"), ("subsidypage",)),
-    ("centres", _("Центры обслуживания"), ("servicecentrepage", "servicecentreindexpage")),
-    ("news", _("Новости"), ("newspage", "newsindexpage")),
-    ("other", _("Другие страницы"), ()),
-]
-TYPE_GROUP_KEYS = [key for key, _label, _types in TYPE_GROUPS]
+TYPE_GROUPS = [(key, label, ()) for key, label in knowledge.GROUPS]  # (key, label, unused) for templates
+TYPE_GROUP_KEYS = knowledge.GROUP_KEYS
 
 
 def type_group(page_type):
-    for key, _label, types in TYPE_GROUPS:
-        if page_type in types:
-            return key
-    return "other"
-
-
-@dataclass
-class Hit:
-    page_id: int
-    title: str
-    url: str
-    page_type: str
-    score: float
-    snippet: str = ""
-    section: str = ""
-
-    @property
-    def group(self):
-        return type_group(self.page_type)
-
-    @property
-    def type_label(self):
-        return next(label for key, label, _types in TYPE_GROUPS if key == self.group)
-
-
-@dataclass
-class SearchResults:
-    query: str
-    lang: str
-    backend: str
-    hits: list = field(default_factory=list)      # every hit after the type filter, best first
-    counts: dict = field(default_factory=dict)    # type group -> hits before the type filter
-    suggestion: str = ""
-    elapsed_ms: float = 0.0
-    matched_stems: set = field(default_factory=set)  # the embedded engine's, for later pages' snippets
-
-    @property
-    def total(self):
-        return len(self.hits)
+    return knowledge.group_of(page_type)
 
 
 _embedded = EmbeddedEngine()

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from django.utils.safestring import mark_safe
 
+from search.knowledge import listing_types
 from search.synonyms import expand
 from search.text import MAX_QUERY_WORDS, WORD_RE, clean_query, fold, is_stop_word, stem, words
 
@@ -14,7 +15,6 @@ FIELD_WEIGHTS = (("title", 10.0), ("phrasings", 8.0), ("summary", 4.0), ("body",
 PREFIX_MIN = 5
 PREFIX_QUALITY = 0.6
 TYPO_QUALITY = 0.8
-LISTING_TYPES = {"sectionpage", "newsindexpage", "servicecentreindexpage", "homepage"}
 LISTING_PRIOR = 0.7
 
 
@@ -151,6 +151,7 @@ def make_scorer(query, idf):
     singles = {a[0] for c in query.concepts for a in c["alternatives"] if len(a) == 1}
     prefixes = tuple(s for s in singles if len(s) >= PREFIX_MIN)
     n_concepts = len(query.concepts)
+    listings = listing_types()  # page types that say they are listings (search.knowledge)
     fields = [(f"{name}_stems", weight) for name, weight in FIELD_WEIGHTS]
 
     def score(entry):
@@ -177,7 +178,7 @@ def make_scorer(query, idf):
             in_title = sum(1 for t in title_tokens if t in singles or t.startswith(prefixes))
             total *= 1 + 0.5 * in_title / len(title_tokens)
         # Listing pages repeat their children's summaries; the child is the better answer.
-        total *= LISTING_PRIOR if entry.page_type in LISTING_TYPES else 1.0
+        total *= LISTING_PRIOR if entry.page_type in listings else 1.0
         return total * (0.25 + 0.75 * coverage ** 2), matched
     return score
 

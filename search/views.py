@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import engine, querylog
-from search.answers import answer_for, outage_answer, promoted_pages
+from search.answers import answers_for, promoted_pages
 from search.text import MAX_QUERY_CHARS, clean_query
 
 logger = logging.getLogger(__name__)
@@ -44,12 +44,14 @@ def search_view(request):
                     "checked": key in selected}
                    for key, label, _types in engine.TYPE_GROUPS if results.counts.get(key) or key in selected]
         promoted = promoted_pages(query) if page_obj.number == 1 else []
+        answer, outages = answers_for(results) if page_obj.number == 1 else (None, None)
+        if selected:
+            answer = None
         promoted_ids = {p.page_id for p in promoted}
         context.update(
             results=results, page_obj=page_obj, filters=filters, promoted=promoted,
             hits=[h for h in page_obj.object_list if h.page_id not in promoted_ids],
-            answer=answer_for(results) if page_obj.number == 1 and not selected else None,
-            outages=outage_answer(query, lang) if page_obj.number == 1 else None,
+            answer=answer, outages=outages,
             querystring_base=_querystring(query, selected),
         )
         try:
@@ -94,15 +96,25 @@ def api_search(request):
         return _error(_("Параметр limit должен быть от 1 до %(max)s.") % {"max": API_MAX_LIMIT})
     with translation.override(lang):
         results = engine.search(raw, lang)
-        answer = answer_for(results)
+        answer, outages = answers_for(results)
         payload = {
             "query": results.query, "lang": lang, "backend": results.backend, "total": results.total,
-            "answer": {k: answer[k] for k in ("kind", "title", "text", "url")} if answer else None,
+            "answer": answer.as_dict() if answer else None,
+            "outages": _outages_json(outages),
             "results": [{"title": h.title, "url": h.url, "type": h.page_type, "snippet": str(h.snippet),
                          "score": h.score} for h in results.hits[:limit]],
             "suggestion": results.suggestion or None,
         }
     return _briefly_cached(JsonResponse(payload, json_dumps_params={"ensure_ascii": False}))
+
+
+def _outages_json(outages):
+    if outages is None:
+        return None
+    keys = ("title", "url", "status", "status_label", "starts_at", "ends_at")
+    items = [{k: (v.isoformat() if hasattr(v, "isoformat") else (str(v) if v is not None else None))
+              for k, v in item.items() if k in keys} for item in outages["items"]]
+    return {"items": items, "report_url": outages["report_url"], "check_url": outages["check_url"]}
 
 
 @require_GET

@@ -8,9 +8,12 @@ from wagtail.search import index
 
 from cms_pages.forms import CheckedPageForm
 from cms_pages.rules.dates import DateInputError, parse_date
+from search.knowledge import SearchKnowledge
 
 
-class BasePage(Page):
+class BasePage(SearchKnowledge, Page):
+    """Every public page; ``SearchKnowledge`` holds the search defaults page types override."""
+
     summary = models.TextField(
         _("краткое описание"), blank=True,
         help_text=_("Одно-два предложения простым языком: показывается в поиске и в списках."),

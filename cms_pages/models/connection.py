@@ -62,6 +62,17 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
         parts += [f"{c.name} {c.conditions}" for c in self.categories.all()]
         return " ".join(str(p) for p in parts if p)
 
+    search_group = "procedures"
+    search_answers_topic = True
+
+    def search_parts(self, language):
+        from cms_pages.search_answers import connection
+        return super().search_parts(language) + connection.extra_parts(self)
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import connection
+        return connection.answer(self, query, on_date, language)
+
 
 def _standard_order(rate):
     codes = [code for code, _label in RATE_CODE_CHOICES]

@@ -9,6 +9,9 @@ from cms_pages.models.snippets import AlertBanner
 
 
 class HomePage(BasePage):
+    search_indexed = False  # the home page is the site itself, not a search result
+    search_listing = True
+
     intro = models.TextField(_("вступление"), blank=True)
     top_tasks = StreamField([("task", TopTaskBlock())], blank=True, verbose_name=_("главные задачи"))
 

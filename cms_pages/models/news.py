@@ -17,6 +17,13 @@ NEWS_PER_PAGE = 10
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
     intro = models.TextField(_("вступление"), blank=True)
+    search_group = "news"
+    search_listing = True
+
+    def search_parts(self, language):
+        from search.knowledge import BODY
+        return super().search_parts(language) + [(self.intro, BODY)]
+
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms_pages.NewsPage"]
 
@@ -83,6 +90,7 @@ class NewsFeed(Feed):
 
 
 class NewsPage(BasePage):
+    search_group = "news"
     KIND_CHOICES = [("news", _("Новость")), ("notice", _("Объявление"))]
     date = models.DateField(_("дата"), default=timezone.localdate)
     kind = models.CharField(_("вид"), max_length=10, choices=KIND_CHOICES, default="news")

@@ -51,3 +51,13 @@ class ProcedurePage(BasePage):
             parts.append(step.value["what_to_do"].source)
             parts.extend(step.value["documents"])
         return " ".join(str(p) for p in parts if p)
+
+    search_group = "procedures"
+
+    def search_parts(self, language):
+        from cms_pages.search_answers import procedures
+        return super().search_parts(language) + procedures.extra_parts(self)
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import procedures
+        return procedures.answer(self, query, on_date, language)

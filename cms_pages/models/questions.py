@@ -39,3 +39,13 @@ class QuestionPage(BasePage):
 
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.short_answer, self.full_answer]))
+
+    search_group = "questions"
+
+    def search_parts(self, language):
+        from search.knowledge import PHRASING
+        return super().search_parts(language) + [(p, PHRASING) for p in self.phrasings()]
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import questions
+        return questions.answer(self, query, on_date, language)

@@ -9,6 +9,12 @@ class SectionPage(BasePage):
     """An index of a site section: lists its live child pages with their summaries."""
 
     intro = models.TextField(_("вступление"), blank=True)
+    search_listing = True
+
+    def search_parts(self, language):
+        from search.knowledge import BODY
+        return super().search_parts(language) + [(self.intro, BODY)]
+
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:

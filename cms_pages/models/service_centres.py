@@ -27,6 +27,13 @@ ACCESSIBILITY_FEATURES = [
 
 class ServiceCentreIndexPage(BasePage):
     intro = models.TextField(_("вступление"), blank=True)
+    search_group = "centres"
+    search_listing = True
+
+    def search_parts(self, language):
+        from search.knowledge import BODY
+        return super().search_parts(language) + [(self.intro, BODY)]
+
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms_pages.ServiceCentrePage"]
 
@@ -114,6 +121,16 @@ class ServiceCentrePage(BasePage):
 
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.town, self.address, self.services]))
+
+    search_group = "centres"
+
+    def search_parts(self, language):
+        from search.knowledge import BODY
+        return super().search_parts(language) + [(self.transit_stop, BODY)]
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import centres
+        return centres.answer(self, query, on_date, language)
 
 
 class OpeningHours(Orderable):

@@ -69,6 +69,17 @@ class SubsidyPage(DateChoiceMixin, BasePage):
         parts = [self.summary, *(str(c.value) for c in self.criteria), *(str(d.value) for d in self.documents)]
         return " ".join(p for p in parts if p)
 
+    search_group = "benefits"
+    search_answers_topic = True
+
+    def search_parts(self, language):
+        from cms_pages.search_answers import subsidies
+        return super().search_parts(language) + subsidies.extra_parts(self)
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import subsidies
+        return subsidies.answer(self, query, on_date, language)
+
 
 class IncomeCeiling(Orderable):
     page = ParentalKey(SubsidyPage, related_name="income_ceilings", on_delete=models.CASCADE)

@@ -60,6 +60,17 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.explanation]))
 
+    search_group = "tariffs"
+    search_answers_topic = True
+
+    def search_parts(self, language):
+        from cms_pages.search_answers import tariffs
+        return super().search_parts(language) + tariffs.extra_parts(self)
+
+    def direct_answer(self, query, on_date, language):
+        from cms_pages.search_answers import tariffs
+        return tariffs.answer(self, query, on_date, language)
+
     def tariff_records(self):
         return list(self.tariffs.all().select_related("legal_act"))
 

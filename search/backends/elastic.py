@@ -14,6 +14,7 @@ from elasticsearch.dsl import (
     Completion, Index, Integer, Keyword, Mapping, Q, Search, Text, analyzer, char_filter, token_filter,
 )
 
+from search.results import Hit, SearchResults
 from search.text import MAX_QUERY_WORDS, clean_query
 
 logger = logging.getLogger(__name__)
@@ -159,7 +160,6 @@ class ElasticsearchEngine:
             return None
 
     def search(self, raw_query, lang):
-        from search.engine import Hit, SearchResults
         results = SearchResults(query=clean_query(raw_query), lang=lang, backend=self.name)
         if not results.query.strip():
             return results

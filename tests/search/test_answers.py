@@ -1,25 +1,8 @@
-"""Direct answers: rule functions and the cards they produce."""
+"""Direct answers through the engine-independent answer layer (search.answers)."""
 import datetime
-from types import SimpleNamespace
 
 from search import answers, engine
 from tests.search.factories import TODAY, question, tariff, tariff_page
-
-
-def hit(page_type, page_id=1):
-    return SimpleNamespace(page_type=page_type, page_id=page_id, url="/x/")
-
-
-def test_tariff_query_detection():
-    assert answers.is_tariff_query("ночной тариф")
-    assert not answers.is_tariff_query("куда звонить")
-
-
-def test_choose_answer_hit():
-    assert answers.choose_answer_hit([], "x") is None
-    assert answers.choose_answer_hit([hit("questionpage")], "x").page_type == "questionpage"
-    assert answers.choose_answer_hit([hit("newspage"), hit("tariffpage")], "тарифы").page_type == "tariffpage"
-    assert answers.choose_answer_hit([hit("newspage"), hit("tariffpage")], "новости") is None
 
 
 def test_tariff_answer_is_the_one_in_force_today(home):
@@ -29,15 +12,24 @@ def test_tariff_answer_is_the_one_in_force_today(home):
     tariff(page, "7.77", TODAY + datetime.timedelta(days=1))
     engine.rebuild()
     card = answers.answer_for(engine.search("тарифы", "ru"))
-    assert card["kind"] == "tariff" and card["url"] == "/ru/tarify/"
-    assert len(card["items"]) == 1 and "6,59" in card["items"][0]
+    assert card.kind == "tariff" and card.url == "/ru/tarify/"
+    assert [f.display for f in card.figures] == ["6,59\u00a0₽"]
+    assert card.figures[0].valid_from == TODAY
     tomorrow = answers.answer_for(engine.search("тарифы", "ru"), on_date=TODAY + datetime.timedelta(days=1))
-    assert "7,77" in tomorrow["items"][0]
+    assert [f.display for f in tomorrow.figures] == ["7,77\u00a0₽"]
 
 
 def test_question_answer(home):
     question(home, "q", "Куда звонить, если нет света?", "Звоните на горячую линию.")
     engine.rebuild()
     card = answers.answer_for(engine.search("нет света куда звонить", "ru"))
-    assert card == {"kind": "question", "title": "Куда звонить, если нет света?",
-                    "text": "Звоните на горячую линию.", "url": "/ru/q/", "items": []}
+    assert card.as_dict() == {"kind": "question", "title": "Куда звонить, если нет света?",
+                              "text": "Звоните на горячую линию.", "url": "/ru/q/", "items": [], "figures": [],
+                              "tool": None, "date": TODAY.isoformat()}
+
+
+def test_no_answer_for_nothing(home):
+    question(home, "q", "Куда звонить, если нет света?", "Звоните на горячую линию.")
+    engine.rebuild()
+    assert answers.answer_for(engine.search("", "ru")) is None
+    assert answers.answer_for(engine.search("ыварапролдж", "ru")) is None

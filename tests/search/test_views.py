@@ -114,12 +114,13 @@ def test_api_contract(client, content):
     response = client.get("/ru/search/api/", {"q": "ночной тариф", "lang": "ru", "limit": "2"})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"query", "lang", "backend", "total", "answer", "results", "suggestion"}
+    assert set(data) == {"query", "lang", "backend", "total", "answer", "outages", "results", "suggestion"}
     assert data["lang"] == "ru" and data["backend"] == "embedded" and data["total"] >= 2
     assert len(data["results"]) == 2
     assert set(data["results"][0]) == {"title", "url", "type", "snippet", "score"}
     assert data["results"][0]["type"] == "questionpage"
-    assert set(data["answer"]) == {"kind", "title", "text", "url"} and data["answer"]["kind"] == "question"
+    assert set(data["answer"]) == {"kind", "title", "text", "url", "date", "figures", "items", "tool"}
+    assert data["answer"]["kind"] in ("question", "tariff")
     en = client.get("/ru/search/api/", {"q": "night tariff", "lang": "en"}).json()
     assert en["results"][0]["url"].startswith("/en/")
 

@@ -8,9 +8,10 @@ from django.db import connection, transaction
 from search import engine, vocabulary
 from search.models import IndexEntry, IndexGeneration, IndexTerm
 from search.ranking import (
-    FIELD_WEIGHTS, LISTING_PRIOR, LISTING_TYPES, PREFIX_MIN, PREFIX_QUALITY, TYPO_QUALITY, AnalysedQuery, _token_stems,
+    FIELD_WEIGHTS, LISTING_PRIOR, PREFIX_MIN, PREFIX_QUALITY, TYPO_QUALITY, AnalysedQuery, _token_stems,
     highlight, make_scorer, typo_distance,
 )
+from search.knowledge import listing_types
 from search.text import stem_text
 from tests.search.factories import publish, question
 
@@ -180,7 +181,7 @@ def _reference_score(entry, query, idf):
         in_title = sum(1 for t in title_tokens if any(
             _reference_quality(a, [t], {t}, ()) for c in query.concepts for a in c["alternatives"] if len(a) == 1))
         total *= 1 + 0.5 * in_title / len(title_tokens)
-    total *= LISTING_PRIOR if entry.page_type in LISTING_TYPES else 1.0
+    total *= LISTING_PRIOR if entry.page_type in listing_types() else 1.0
     return total * (0.25 + 0.75 * (matched / len(query.concepts)) ** 2), matched
 
 

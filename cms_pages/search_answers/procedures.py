@@ -1,0 +1,27 @@
+"""A procedure's search answer: how long it takes and what it costs, and where to start."""
+from django.utils.translation import gettext as _
+
+from cms_pages.search_answers.common import page_url
+
+
+def extra_parts(page):
+    from search.knowledge import BODY
+    return [(page.total_time, BODY), (page.total_cost, BODY)]
+
+
+def answer(page, facts, on_date, language):
+    from search.knowledge import GENERAL, WEAK, Answer, Figure
+    figures = []
+    if page.total_time:
+        figures.append(Figure(label=_("Общий срок"), display=str(page.total_time)))
+    if page.total_cost:
+        figures.append(Figure(label=_("Стоимость"), display=str(page.total_cost)))
+    start = page.start_url()
+    if start:
+        figures.append(Figure(label=_("Подать обращение"), display=_("онлайн-форма"), href=start))
+    if not figures and not page.summary:
+        return None
+    steps = [str(step.value["title"]) for step in page.steps][:5]
+    return Answer(kind="procedure", title=str(page.title), url=page_url(page, language), text=str(page.summary),
+                  figures=figures, items=steps, on_date=on_date, page_id=page.pk,
+                  strength=GENERAL if figures else WEAK)

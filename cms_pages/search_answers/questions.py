@@ -1,0 +1,30 @@
+"""A question page's search answer: its short answer, in a sentence.
+
+It is the strongest answer when the query is mostly this question's own words (title or another
+phrasing) and does not ask for a figure the short answer lacks; a query asking «сколько», "how
+much" gets the page types' live figures instead of a sentence without them.
+"""
+import re
+
+from cms_pages.search_answers.common import page_url
+
+FIGURE_WORDS = ("сколько", "цен", "стоим", "стоит", "руб", "почем", "price", "cost", "much", "fee", "tariff", "тариф")
+
+
+def _coverage(page, facts):
+    from search.text import stems
+    own = set(stems(" ".join([str(page.title), *page.phrasings()])))
+    asked = {s for s in facts.stems if not s.isdigit()}
+    return len(asked & own) / len(asked) if asked else 0.0
+
+
+def answer(page, facts, on_date, language):
+    from search.knowledge import GENERAL, MATCHED, Answer
+    if not page.short_answer:
+        return None
+    strength = GENERAL
+    if _coverage(page, facts) >= 0.6:
+        wants_figure = facts.has(*FIGURE_WORDS)
+        strength = MATCHED + 0.5 if not wants_figure or re.search(r"\d", str(page.short_answer)) else GENERAL
+    return Answer(kind="question", title=str(page.title), url=page_url(page, language), text=str(page.short_answer),
+                  on_date=on_date, page_id=page.pk, strength=strength)

@@ -1,0 +1,61 @@
+"""The tools (calculators) as search answers: linked with the query's numbers filled in.
+
+A tool is found by what it is, not by a model name: a live page whose type declares
+``search_tool = "<kind>"`` (the calculators as page types), else the calculators' own URL.
+The tool pre-fills its form from the query string (without the ``calculate`` marker it only
+fills in, so no errors are shown for what the query did not say).
+"""
+from urllib.parse import urlencode
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+TOOL_URL_NAMES = {
+    "connection_fee": "calculators:connection_fee",
+    "bill": "calculators:bill",
+    "eligibility": "calculators:eligibility",
+}
+
+
+def _titles():
+    return {
+        "connection_fee": _("Калькулятор платы за подключение"),
+        "bill": _("Расчёт суммы в квитанции"),
+        "eligibility": _("Проверка права на субсидию и льготы"),
+    }
+
+
+def _tool_page_url(kind):
+    from wagtail.models import Page, get_page_models
+    models = [m for m in get_page_models() if getattr(m, "search_tool", None) == kind]
+    for model in models:
+        page = model.objects.live().public().first()
+        if page is not None:
+            parts = page.get_url_parts()
+            if parts:
+                return parts[2]
+    return None
+
+
+def tool_base_url(kind):
+    try:
+        url = _tool_page_url(kind)
+    except Exception:  # noqa: BLE001 - a tool page type being built must not break search
+        url = None
+    if url:
+        return url
+    try:
+        return reverse(TOOL_URL_NAMES[kind])
+    except (KeyError, NoReverseMatch):
+        return None
+
+
+def tool(kind, params):
+    """A ``search.knowledge.Tool`` for the calculator ``kind`` with ``params`` filled in, or None."""
+    from search.knowledge import Tool
+    base = tool_base_url(kind)
+    if not base:
+        return None
+    params = {k: v for k, v in params.items() if v not in (None, "")}
+    url = base + ("?" + urlencode(params) if params else "")
+    return Tool(title=_titles()[kind], url=url, params=params)
