@@ -9,6 +9,7 @@ class OpsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from ops import checks  # noqa: F401 - registers the deployment checks
         from ops.csv_safety import protect_wagtail_exports
         from ops.frontend_cache import on_page_changed
 

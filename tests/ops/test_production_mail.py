@@ -1,4 +1,4 @@
-"""Production refuses e-mail backends that would write citizens' mail to the log, memory or disk."""
+"""Production settings that protect citizens: no console/locmem e-mail, the proxy trusted, private files unserved."""
 import os
 import secrets
 import subprocess
@@ -44,3 +44,15 @@ def test_defaults_smtp_and_the_nginx_on_this_host_as_trusted_proxy(tmp_path):
     assert proxies == "127.0.0.1,::1"
     assert production(tmp_path, TRUSTED_PROXIES="").stdout.splitlines()[1] == ""  # empty: trust no proxy
     assert production(tmp_path, TRUSTED_PROXIES="10.0.0.5").stdout.splitlines()[1] == "10.0.0.5"
+
+
+def test_private_storage_inside_the_media_root_is_a_system_check_error(settings, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CASES_PRIVATE_ROOT = tmp_path / "media" / "private"
+    with pytest.raises(SystemCheckError, match="ops.E001"):
+        call_command("check")
+    settings.CASES_PRIVATE_ROOT = tmp_path / "private"
+    call_command("check")
