@@ -1,5 +1,49 @@
-"""Case officers' screens in the Wagtail admin: the queue, the case page, attachments and the
-registration of cases received by phone, at a personal visit or by letter."""
+"""Case officers' screens in the Wagtail admin: the queue, the case page, attachments, the
+outbox and the registration of cases received by phone, at a personal visit or by letter.
+
+Every view here that shows a case, or something of a case, asks ``cases.access`` (one rule:
+officers see their units' cases, administrators see all; another unit's case is a 404).
+The URLs the two case viewsets add (printed with ``viewset.get_urlpatterns()``) and what was
+decided for each:
+
+``/admin/case_queue/`` (CaseViewSet)
+    ``""`` index, ``results/`` index_results
+        filtered (``CaseIndexView.get_base_queryset``); the exports ``?export=csv`` and
+        ``?export=xlsx`` are made by the same view from the same queryset, so they are filtered too.
+    ``edit/<pk>/`` edit
+        filtered (``CaseEditView.get_queryset``): 404 for another unit's case. Also the assignee
+        list (only the unit's active officers) and linking an appeal (only to a visible case).
+    ``history/<pk>/``, ``history-results/<pk>/`` history, history_results
+        kept (who changed the case and when) and filtered (``VisibleCaseMixin``).
+    ``register/`` register
+        no case yet; after registration the officer lands on the case only if they may see it.
+    ``new/`` add, ``copy/<pk>/`` copy
+        removed: a case comes only from the public form or the officers' registration.
+    ``delete/<pk>/`` delete
+        removed: a case and its history are kept for the retention period and then anonymised by
+        ``purge_personal_data``; deleting one by hand would destroy the record the law asks for.
+    ``usage/<pk>/`` usage
+        removed: it would only list the appeals and e-mails of the case, already on its page.
+    (no inspect view: ``inspect_view_enabled`` is off; the edit page is the case page.)
+
+``/admin/case_outbox/`` (OutgoingEmailViewSet)
+    ``""`` index, ``results/`` index_results
+        filtered (``access.visible_emails``): e-mails of visible cases; e-mails without a case (the
+        overdue summary to a unit head) for administrators only.
+    ``inspect/<pk>/`` inspect
+        filtered, and access codes and tokens in the text are shown as «••••» (``access.redact``).
+    ``history/<pk>/``, ``history-results/<pk>/`` history, history_results
+        filtered.
+    ``delete/<pk>/`` delete
+        kept for administrators (the only group with the permission), filtered like the rest.
+    ``new/`` add, ``edit/<pk>/`` edit, ``copy/<pk>/`` copy, ``usage/<pk>/`` usage
+        removed: messages are made by the system and are read-only.
+
+``/admin/cases/attachment/<pk>/`` (``attachment``): filtered: 404 for another unit's case.
+Notes, replies and events have no views of their own: they are shown on the case page only.
+The settings viewsets (units, routing rules, calendar, consent texts) hold no case data and only
+administrators have permissions on them.
+"""
 import logging
 import re
 import uuid
@@ -7,6 +51,7 @@ import uuid
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -28,10 +73,11 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from cases import services
-from cases.models import Case, CaseAttachment, CaseEvent, ConsentText
+from cases import access, services
+from cases.models import Case, CaseAttachment, CaseEvent, ConsentText, OutgoingEmail
 from cases.officer_forms import ChooseForm, OfficerCaseForm
-from cases.request_types import REQUEST_TYPE_CHOICES
+from cases.request_types import APPEAL, REQUEST_TYPE_CHOICES
+from cases.rules import reference as reference_rules
 from cases.rules import routing
 from ops.csv_safety import SafeSpreadsheetExportMixin
 
@@ -67,12 +113,23 @@ class DueColumn(Column):
         return date
 
 
+class VisibleCaseMixin:
+    """For Wagtail's object views built on BaseObjectMixin (history, usage): only visible cases."""
+
+    def get_base_object_queryset(self):
+        return access.visible_cases(self.request.user, super().get_base_object_queryset())
+
+
+class CaseHistoryView(VisibleCaseMixin, generic.HistoryView):
+    pass
+
+
 class CaseIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     register_url_name = None
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("unit", "assigned_to")
-        return services.visible_cases(self.request.user, queryset)
+        return access.visible_cases(self.request.user, queryset)
 
     @cached_property
     def header_buttons(self):
@@ -86,7 +143,7 @@ class CaseIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
 class CaseEditView(generic.EditView):
     def get_queryset(self):
         # An officer of another unit gets 404, as if the case did not exist.
-        return services.visible_cases(self.request.user, Case.objects.select_related("unit"))
+        return access.visible_cases(self.request.user, Case.objects.select_related("unit"))
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -102,7 +159,8 @@ class CaseEditView(generic.EditView):
         instance = super().save_instance()
         services.record_officer_changes(instance, self.before, self.request.user,
                                         note=self.form.cleaned_data.get("new_note", ""),
-                                        reply=self.form.cleaned_data.get("reply", ""))
+                                        reply=self.form.cleaned_data.get("reply", ""),
+                                        appeal_of=self.form.cleaned_data.get("appeal_reference"))
         return instance
 
 
@@ -113,6 +171,62 @@ class CaseAdminForm(WagtailAdminModelForm):
     reply = forms.CharField(label=_("Ответ заявителю"), required=False,
                             widget=forms.Textarea(attrs={"rows": 6}),
                             help_text=_("Отправляется на электронную почту заявителя на его языке и сохраняется в истории."))
+    appeal_reference = forms.CharField(
+        label=_("Связать с обжалуемым обращением"), required=False, max_length=30,
+        help_text=_("Номер обращения, решение по которому обжалуется, например ЕО-2026-7K3Q9. "
+                    "Связать можно только с обращением, которое вы видите в своей очереди."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = self.for_user
+        if self.instance.request_type != APPEAL or self.instance.appeal_of_id:
+            self.fields.pop("appeal_reference", None)
+        if "assigned_to" in self.fields:
+            self._limit_assignees()
+
+    # --- the assignee: an active officer of the case's unit ------------------------------------
+
+    def _unit(self):
+        """The unit the case will have: the one posted (the officer may move the case), else its own."""
+        from cases.models import Unit
+
+        unit_id = self.instance.unit_id
+        if self.is_bound:
+            posted = self.data.get(self.add_prefix("unit"))
+            if posted and str(posted).isdigit():
+                unit_id = int(posted)
+        return Unit.objects.filter(pk=unit_id).first() if unit_id else None
+
+    def _limit_assignees(self):
+        unit = self._unit()
+        field = self.fields["assigned_to"]
+        allowed = access.unit_officers(unit)
+        current = self.instance.assigned_to_id
+        if current and unit is not None and unit.pk == self.instance.unit_id:
+            # someone assigned earlier who has since left the unit may stay until changed
+            allowed = allowed.model.objects.filter(Q(pk__in=allowed.values("pk")) | Q(pk=current))
+        field.queryset = allowed.order_by("last_name", "first_name", "username")
+        name = unit.name if unit is not None else "—"
+        field.help_text = _("Только действующие сотрудники подразделения «%(unit)s».") % {"unit": name}
+        # ModelChoiceField formats this message once more with the posted value: keep "%" literal
+        field.error_messages["invalid_choice"] = _(
+            "Исполнителем можно назначить только действующего сотрудника подразделения «%(unit)s».") % {
+            "unit": name.replace("%", "%%")}
+
+    def clean_appeal_reference(self):
+        value = reference_rules.normalise_reference(self.cleaned_data.get("appeal_reference", ""))
+        if not value:
+            return None
+        if not reference_rules.is_valid_reference(value):
+            raise forms.ValidationError(_("Введите номер обращения в виде ЕО-2026-7K3Q9"), code="invalid")
+        earlier = access.visible_cases(self.user, Case.objects.select_related("unit")).filter(
+            reference=value).exclude(pk=self.instance.pk).first()
+        if earlier is None:
+            raise forms.ValidationError(
+                _("Обращение %(reference)s не найдено среди обращений, которые вы видите. Связать можно "
+                  "только с обращением из вашей очереди; с другим свяжет администратор.") % {"reference": value},
+                code="not_visible")
+        return earlier
 
 
 class CaseInfoPanel(Panel):
@@ -154,17 +268,25 @@ class CaseViewSet(ModelViewSet):
     edit_handler = ObjectList([
         CaseInfoPanel("cases/admin/case_info.html", heading=_("Обращение")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("unit"), FieldPanel("assigned_to"),
-                         FieldPanel("due_date")], heading=_("Работа с обращением")),
+                         FieldPanel("due_date"), FieldPanel("appeal_reference")],
+                        heading=_("Работа с обращением")),
         FieldPanel("reply"),
         FieldPanel("new_note"),
         CaseInfoPanel("cases/admin/case_history.html", heading=_("История")),
     ], base_form_class=CaseAdminForm)
 
+    history_view_class = CaseHistoryView
+    REMOVED_VIEWS = ("add", "copy", "delete", "usage")  # see the module docstring
+
     def get_urlpatterns(self):
         # No empty cases from the generic add view: a case comes in through the public form or is
         # registered by an officer (RegisterCaseView); both go through services.register_case.
-        patterns = [p for p in super().get_urlpatterns() if getattr(p, "name", "") not in ("add", "copy")]
+        patterns = [p for p in super().get_urlpatterns() if getattr(p, "name", "") not in self.REMOVED_VIEWS]
         return patterns + [path("register/", self.register_view, name="register")]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"delete_url_name": None, "usage_url_name": None,
+                                                 "add_url_name": None, **kwargs})
 
     def get_index_view_kwargs(self, **kwargs):
         return {**super().get_index_view_kwargs(**kwargs), "add_url_name": None,
@@ -173,6 +295,66 @@ class CaseViewSet(ModelViewSet):
     @property
     def register_view(self):
         return self.construct_view(RegisterCaseView, register_url_name=self.get_url_name("register"))
+
+
+class OutboxIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return access.visible_emails(self.request.user, super().get_base_queryset().select_related("case"))
+
+
+class OutboxInspectView(generic.InspectView):
+    """One message, read-only; access codes and tokens in it are shown as «••••»."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(access.visible_emails(self.request.user), pk=self.pk)
+
+    def get_body_display_value(self):
+        return access.redact(self.object.body, self.object.case)
+
+    def get_subject_display_value(self):
+        return access.redact(self.object.subject, self.object.case)
+
+    def get_last_error_display_value(self):
+        return access.redact(self.object.last_error, self.object.case) or "—"
+
+
+class OutboxObjectMixin:
+    def get_base_object_queryset(self):
+        return access.visible_emails(self.request.user, super().get_base_object_queryset())
+
+
+class OutboxHistoryView(OutboxObjectMixin, generic.HistoryView):
+    pass
+
+
+class OutboxDeleteView(generic.DeleteView):
+    def get_queryset(self):
+        return access.visible_emails(self.request.user)
+
+
+class OutgoingEmailViewSet(ModelViewSet):
+    """The outbox, read-only; URLs and what each shows: see the module docstring."""
+    model = OutgoingEmail
+    icon = "mail"
+    list_display = ["subject", "kind", "to", "status", "attempts", "created_at"]
+    list_filter = ["status", "kind"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_view_fields = ["case", "kind", "to", "subject", "body", "status", "attempts", "last_error",
+                           "created_at", "sent_at"]
+    form_fields = []  # read-only: messages are made by the system
+    index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
+    history_view_class = OutboxHistoryView
+    delete_view_class = OutboxDeleteView
+    REMOVED_VIEWS = ("add", "edit", "copy", "usage")
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") not in self.REMOVED_VIEWS]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None,
+                                                 "usage_url_name": None, **kwargs})
 
 
 class RegisterCaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -251,10 +433,16 @@ class RegisterCaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
                     if data.get("transfer_consent") else None)
         token = data.get("token") or ""
         key = f"officer-{token}" if re.fullmatch(r"[0-9a-f]{32}", token) else None
+        answers = form.answers()
+        appeal_of = None
+        if choose.cleaned_data["request_type"] == APPEAL and answers.get("earlier_reference"):
+            # linked at once only to a case this officer may see; otherwise filed unlinked
+            appeal_of = access.visible_cases(self.request.user, Case.objects.select_related("unit")).filter(
+                reference=answers["earlier_reference"]).first()
         return services.register_case(
-            request_type=choose.cleaned_data["request_type"], answers=form.answers(), consent=consent,
+            request_type=choose.cleaned_data["request_type"], answers=answers, consent=consent,
             transfer_consent=transfer, channel=channel, language=data["language"], submission_key=key,
-            user=self.request.user, received_on=data.get("received_on"))
+            user=self.request.user, received_on=data.get("received_on"), appeal_of=appeal_of)
 
     def registered(self, case):
         """Off to the case if the officer may see it (their unit's case), else back to the queue."""
@@ -262,7 +450,7 @@ class RegisterCaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
                     "%(due)s. Код доступа для проверки статуса: %(code)s.") % {
             "reference": case.reference, "unit": case.unit.name, "due": f"{case.due_date:%d.%m.%Y}",
             "code": case.access_code}
-        if services.visible_cases(self.request.user).filter(pk=case.pk).exists():
+        if access.can_see_case(self.request.user, case):
             messages.success(self.request, message)
             return HttpResponseRedirect(reverse(self.edit_url_name, args=(case.pk,)))
         messages.success(self.request, message + " " + str(_("Это обращение другого подразделения, "
@@ -295,11 +483,10 @@ class RegisterCaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
 
 def attachment(request, pk):
     """Attachments are stored outside the public media path and served only to officers."""
-    item = get_object_or_404(CaseAttachment.objects.select_related("case"), pk=pk)
     if not request.user.has_perm("cases.view_case"):
         raise PermissionDenied
-    if not services.visible_cases(request.user).filter(pk=item.case_id).exists():
-        raise Http404
+    item = get_object_or_404(access.visible_children(request.user, CaseAttachment.objects.select_related("case")),
+                             pk=pk)
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:

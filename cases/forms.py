@@ -26,7 +26,7 @@ QUESTIONS = {
     rt.BILL: [("account_number", False)],
     rt.SUBSIDY: [("account_number", False)],
     rt.TARIFF: [],
-    rt.APPEAL: [("earlier_reference", True)],
+    rt.APPEAL: [("earlier_reference", True), ("earlier_access_code", False)],
     rt.PERSONAL_DATA: [("pd_request", True)],
     rt.HOME_VISIT: [("site_address", True)],
     rt.ACCESSIBILITY: [("location", False)],
@@ -120,6 +120,12 @@ class DetailsForm(StepForm):
                 label=_("Номер обращения, решение по которому вы обжалуете"), max_length=30,
                 help_text=_("Например, ЕО-2026-7K3Q9. Он есть в подтверждении и в письме."),
                 widget=forms.TextInput(attrs={"spellcheck": "false"})),
+            "earlier_access_code": forms.CharField(
+                label=_("Код доступа к этому обращению"), max_length=12,
+                help_text=_("6 цифр из подтверждения или письма. С кодом мы свяжем жалобу с прежним "
+                            "обращением сразу; без кода обращение тоже будет подано, а связь проверит сотрудник."),
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
+                                              "spellcheck": "false"})),
             "pd_request": forms.ChoiceField(
                 label=_("Что вы хотите сделать с вашими персональными данными?"),
                 choices=PD_REQUEST_CHOICES, widget=forms.RadioSelect),
@@ -167,16 +173,22 @@ class DetailsForm(StepForm):
             raise ValidationError(_("Введите номер обращения в виде ЕО-2026-7K3Q9"), code="invalid")
         return value
 
+    def clean_earlier_access_code(self):
+        return re.sub(r"\s", "", self.cleaned_data.get("earlier_access_code", ""))
+
     def clean_message(self):
         value = self.cleaned_data.get("message", "").strip()
         if not value:
             raise ValidationError(self.fields["message"].error_messages["required"], code="required")
         return value
 
+    # Checked by the view and never stored: neither in the session nor with the case.
+    SECRET_FIELDS = ("earlier_access_code",)
+
     def answers(self):
-        """The answers that go into the session: serialisable, without files."""
+        """The answers that go into the session: serialisable, without files or access codes."""
         return {name: value for name, value in self.cleaned_data.items()
-                if name != "attachments"}
+                if name != "attachments" and name not in self.SECRET_FIELDS}
 
 
 class ContactForm(StepForm):

@@ -282,12 +282,14 @@ class CaseEvent(models.Model):
     CREATED, STATUS, UNIT, ASSIGNED, NOTE, REPLY, EMAIL, FORWARDED, VIEWED, OVERDUE, PURGED, RATED = (
         "created", "status", "unit", "assigned", "note", "reply", "email", "forwarded", "viewed",
         "overdue", "purged", "rated")
+    LINKED = "linked"
     KIND_CHOICES = [
         (CREATED, _("зарегистрировано")), (STATUS, _("изменён статус")),
         (UNIT, _("изменён ответственный")), (ASSIGNED, _("назначен исполнитель")),
         (NOTE, _("внутренняя заметка")), (REPLY, _("ответ заявителю")), (EMAIL, _("письмо")),
         (FORWARDED, _("передано третьей стороне")), (VIEWED, _("просмотр персональных данных")),
         (OVERDUE, _("просрочено")), (PURGED, _("данные обезличены")), (RATED, _("оценка ответа")),
+        (LINKED, _("связано с обжалуемым обращением")),
     ]
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("когда"), default=timezone.now)

@@ -81,6 +81,8 @@ class OfficerCaseForm(forms.Form):
         self.route = route
         self.details_form = public_forms.DetailsForm(data, request_type=request_type, initial=initial)
         self.details_form.fields.pop("attachments", None)
+        # an officer links an appeal only to a case they may see (RegisterCaseView), not by code
+        self.details_form.fields.pop("earlier_access_code", None)
         self.contact_form = public_forms.ContactForm(data, initial=initial)
         for name in ("consent", "website", "transfer_consent"):
             self.contact_form.fields.pop(name, None)

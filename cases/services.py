@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cases import emails
-from cases.models import CalendarDay, Case, CaseEvent, CaseNote, CaseReply, RoutingRule, Unit
+from cases.models import CalendarDay, Case, CaseEvent, CaseNote, CaseReply, RoutingRule
 from cases.request_types import APPEAL
 from cases.rules import deadlines, routing
 
@@ -32,7 +32,8 @@ def consent_record(text, at, **extra):
 
 
 def register_case(*, request_type, answers, consent, transfer_consent=None, attachments=(),
-                  channel=Case.WEB, language="ru", submission_key=None, user=None, received_on=None):
+                  channel=Case.WEB, language="ru", submission_key=None, user=None, received_on=None,
+                  appeal_of=None):
     """Save the case, its history and its outgoing e-mails in one transaction.
 
     ``answers`` holds the applicant's fields; ``consent`` is {"at", "version", "source"};
@@ -40,6 +41,9 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
     ``user`` is the officer who registers a case received by phone, at a visit or by letter;
     ``received_on`` is the day such a request arrived (a letter's date of receipt): the due date
     counts from it instead of from today. It may not be in the future.
+    ``appeal_of`` is the earlier case an appeal is attached to, already checked by the caller
+    (the citizen gave its access code, or the officer may see it): the appeal goes to the higher
+    unit of that case. An appeal without it is filed unlinked, whatever ``earlier_reference`` says.
     Returns (case, created): a repeated ``submission_key`` (double submit) returns the first case.
     """
     if submission_key:
@@ -66,10 +70,10 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
         case.transfer_consent_at = transfer_consent["at"]
         case.transfer_consent_version = transfer_consent["version"]
     forward = routing.may_forward(route, case.transfer_consent)
-    if request_type == APPEAL and case.earlier_reference:
-        case.appeal_of = Case.objects.select_related("unit").filter(reference=case.earlier_reference).first()
-        if case.appeal_of and case.appeal_of.unit.higher_unit_id:
-            case.unit_id = case.appeal_of.unit.higher_unit_id
+    if request_type == APPEAL and appeal_of is not None:
+        case.appeal_of = appeal_of
+        if appeal_of.unit.higher_unit_id:
+            case.unit_id = appeal_of.unit.higher_unit_id
     try:
         with transaction.atomic():
             if forward:
@@ -114,9 +118,16 @@ def _display(case, field):
     return str(related) if related else "—"
 
 
-def record_officer_changes(case, before, user, note="", reply=""):
-    """Write what an officer changed into the history; send the reply through the outbox."""
+def record_officer_changes(case, before, user, note="", reply="", appeal_of=None):
+    """Write what an officer changed into the history; send the reply through the outbox.
+    ``appeal_of``: the earlier case an unlinked appeal is now linked to (checked by the caller:
+    the officer may see it)."""
     with transaction.atomic():
+        if appeal_of is not None and case.appeal_of_id is None and appeal_of.pk != case.pk:
+            case.appeal_of = appeal_of
+            case.save(update_fields=["appeal_of"])
+            CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.LINKED,
+                                     new_value=appeal_of.reference[:255])
         for field, kind in FIELD_EVENTS.items():
             old = before.get(field)
             new = getattr(case, f"{field}_id" if field != "status" else field)
@@ -150,15 +161,10 @@ def snapshot(case):
 
 
 def visible_cases(user, queryset=None):
-    """Officers see the cases of their own units; moderators and administrators see all."""
-    queryset = Case.objects.all() if queryset is None else queryset
-    if user.is_superuser or user.groups.filter(name__in=SEE_ALL_GROUPS).exists():
-        return queryset
-    units = Unit.objects.filter(officers__in=user.groups.all())
-    return queryset.filter(unit__in=units)
+    """The cases ``user`` may see (the rule lives in ``cases.access``)."""
+    from cases import access
 
-
-SEE_ALL_GROUPS = ("Case moderators", "Moderators")
+    return access.visible_cases(user, queryset)
 
 
 def overdue_cases(today=None):

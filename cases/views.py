@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from cases import forms
 from cases.models import Case, ConsentText, SubmissionThrottle, private_storage
-from cases.request_types import OUTAGE, REQUEST_TYPE_CHOICES
+from cases.request_types import APPEAL, OUTAGE, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
 from cases.rules import routing, throttle
@@ -192,6 +192,10 @@ def details(request):
         valid = form.is_valid()
         for problem in problems:
             form.add_error("attachments", problem)
+        status = 400
+        if valid and request_type == APPEAL:
+            status = _check_appeal_code(request, draft, form) or status
+            valid = not form.errors
         if valid and not problems:
             draft["details"] = form.answers()
             _store(request, draft)
@@ -206,7 +210,6 @@ def details(request):
                 return HttpResponseRedirect(_url("check"))
             return HttpResponseRedirect(_url("contact", change))
         _store(request, draft)
-        status = 400
     else:
         form = forms.DetailsForm(initial=draft.get("details", {}), request_type=request_type)
         status = 200
@@ -215,6 +218,47 @@ def details(request):
         "request_type": request_type, "request_type_label": TYPE_LABELS[request_type],
         "urgent": request_type in URGENT_TYPES, "files": draft.get("files", []),
         "back_url": _url("check" if change else "start", False)}, status)
+
+
+def _check_appeal_code(request, draft, form):
+    """An appeal is linked to the earlier case only with that case's access code.
+
+    A right code: the link is kept in the draft (the code itself is not). No code: the appeal is
+    filed unlinked and an officer links it. A wrong code (or an unknown number) adds an error and
+    counts as a failed guess against the same per-address limit as the status lookup. Returns
+    the status to answer with when there is an error, else None.
+    """
+    reference = form.cleaned_data.get("earlier_reference", "")
+    code = form.cleaned_data.get("earlier_access_code", "")
+    link = draft.get("appeal_link") or {}
+    if not code:
+        if link.get("reference") != reference:  # a changed number drops an earlier check
+            draft.pop("appeal_link", None)
+        return None
+    if _code_guesses_exhausted(request):
+        form.add_error("earlier_access_code", _(
+            "Слишком много неверных кодов доступа. Попробуйте ещё раз позже или оставьте поле кода "
+            "пустым: обращение будет подано, а связать его с прежним поможет сотрудник."))
+        return 429
+    case = _case_with_code(reference, code)
+    if case is None:
+        SubmissionThrottle.objects.create(key=_client_key(request, "status"))
+        form.add_error("earlier_access_code", _(
+            "Код доступа не подходит к обращению с этим номером. Проверьте номер и код в подтверждении "
+            "или письме. Если кода нет, оставьте поле пустым: обращение будет подано, а связать его с "
+            "прежним поможет сотрудник."))
+        return 400
+    draft["appeal_link"] = {"reference": reference, "case": case.pk}
+    return None
+
+
+def _appeal_of(draft, answers):
+    """The earlier case whose code the citizen gave, if the number was not changed since."""
+    link = draft.get("appeal_link") or {}
+    reference = answers.get("earlier_reference")
+    if draft.get("type") != APPEAL or not reference or link.get("reference") != reference:
+        return None
+    return Case.objects.select_related("unit").filter(pk=link.get("case"), reference=reference).first()
 
 
 def _known_outages(request_type, answers, data):
@@ -305,6 +349,14 @@ def _summary_rows(draft):
         shown = pd_labels.get(value, value) if name == "pd_request" else value
         rows.append({"label": details_form.fields[name].label, "value": shown or _("Не указано"),
                      "url": _url("details", True) + f"#id_{name}", "field": details_form.fields[name].label})
+    if request_type == APPEAL:
+        linked = _appeal_of(draft, draft.get("details", {}))
+        rows.append({"label": _("Связь с обжалуемым обращением"),
+                     "value": (_("Код доступа проверен: жалоба будет связана с обращением %(reference)s")
+                               % {"reference": linked.reference}) if linked else
+                     _("Код доступа не указан: обращение будет подано, связь с прежним проверит сотрудник"),
+                     "url": _url("details", True) + "#id_earlier_access_code",
+                     "field": _("код доступа к обжалуемому обращению")})
     if draft.get("files"):
         rows.append({"label": _("Файлы"), "value": ", ".join(f["name"] for f in draft["files"]),
                      "url": _url("details", True) + "#id_attachments", "field": _("файлы")})
@@ -371,7 +423,7 @@ def _submit(request, draft, token):
         case, _created = register_case(
             request_type=draft["type"], answers=answers, consent=consent, transfer_consent=transfer,
             attachments=draft.get("files", []), language=translation.get_language() or "ru",
-            submission_key=token)
+            submission_key=token, appeal_of=_appeal_of(draft, answers))
     except Exception:  # the draft stays in the session: nothing typed is lost
         log.exception("could not register a case")
         return _render(request, "cases/failed.html", {}, status=503)
@@ -394,13 +446,23 @@ def done(request):
 
 # --- status check by reference and access code -------------------------------------------------
 
-def _find_case(form):
+def _case_with_code(reference, access_code):
     """The case for a reference and access code; a wrong code looks the same as an unknown case."""
-    case = Case.objects.select_related("unit").filter(reference=form.cleaned_data["reference"]).first()
+    case = Case.objects.select_related("unit").filter(reference=reference).first()
     code = case.access_code if case else "-"
-    if case is None or not hmac.compare_digest(code, form.cleaned_data["access_code"]):
+    if case is None or not access_code or not hmac.compare_digest(code, access_code):
         return None
     return case
+
+
+def _find_case(form):
+    return _case_with_code(form.cleaned_data["reference"], form.cleaned_data["access_code"])
+
+
+def _code_guesses_exhausted(request):
+    """Wrong access codes from this address (status lookups and appeals together) in the window."""
+    failures, seconds = _limit("CASES_STATUS_LIMIT")
+    return not throttle.allowed(_recent(_client_key(request, "status"), seconds), failures)
 
 
 @never_cache

@@ -1,4 +1,7 @@
-"""The case officers' part of the Wagtail admin, and the data administrators keep."""
+"""The case officers' part of the Wagtail admin, and the data administrators keep.
+
+The URLs of the case queue and the outbox, and who may see what through each, are listed in
+``cases.admin_views``' docstring; the rule itself is ``cases.access``."""
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import policy_registry
 
 from cases import admin_views
-from cases.models import CalendarDay, Case, ConsentText, OutgoingEmail, RoutingRule, Unit
+from cases.models import CalendarDay, Case, ConsentText, RoutingRule, Unit
 
 
 class UnitViewSet(ModelViewSet):
@@ -46,22 +49,13 @@ class ConsentTextViewSet(ModelViewSet):
               FieldPanel("text_en"), FieldPanel("policy_url_ru"), FieldPanel("policy_url_en")]
 
 
-class OutgoingEmailViewSet(ModelViewSet):
-    model = OutgoingEmail
-    icon = "mail"
-    list_display = ["subject", "kind", "to", "status", "attempts", "created_at"]
-    list_filter = ["status", "kind"]
-    inspect_view_enabled = True
-    form_fields = []  # read-only: messages are made by the system
-
-
 class CaseSettingsGroup(ModelViewSetGroup):
     menu_label = _("Настройки обращений")
     menu_icon = "cogs"
     menu_order = 252
     items = (UnitViewSet("case_units"), RoutingRuleViewSet("case_routing_rules"),
              CalendarDayViewSet("case_calendar"), ConsentTextViewSet("case_consents"),
-             OutgoingEmailViewSet("case_outbox"))
+             admin_views.OutgoingEmailViewSet("case_outbox"))
 
 
 CASE_QUEUE = "case_queue"

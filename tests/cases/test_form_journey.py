@@ -188,8 +188,9 @@ def test_appeal_needs_valid_reference_and_links(journey, client, django_capture_
     response = journey.details({"earlier_reference": "12345", "message": "Не согласен"})
     assert response.status_code == 400
     assert "ЕО-2026-7K3Q9" in response.content.decode()
-    appeal = journey.run("appeal", {"earlier_reference": first.reference.lower(), "message": "Не согласен"})
-    assert appeal.appeal_of == first
+    appeal = journey.run("appeal", {"earlier_reference": first.reference.lower(),
+                                    "earlier_access_code": first.access_code, "message": "Не согласен"})
+    assert appeal.appeal_of == first  # linked: the citizen gave the earlier case's access code
     assert appeal.unit.code == "appeals"  # the higher unit of customer service
 
 
