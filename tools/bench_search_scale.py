@@ -8,7 +8,8 @@
 The demo content (load_demo) is loaded once, then ``--docs`` generated documents (half per language,
 ``search.evaluation.evaluate.synthetic_documents``) are indexed next to it. Printed: documents count,
 index build time (real pages + generated documents + vocabulary), the time to publish one page,
-p50/p95 per query kind (wall and this process's CPU time: the machine may be shared), the gold
+p50/p95 per query kind (search, snippets and the direct answer; wall and this process's CPU time:
+the machine may be shared), suggestions while typing, the gold
 set's answered@3 and MRR at that scale, and the search page through the test client.
 ``--reuse`` keeps an index of the right size from an earlier run; ``--profile KIND`` prints cProfile's
 top functions for one query kind. It never uses var/db.sqlite3 unless VAR_DIR says so.
@@ -121,11 +122,24 @@ def time_calls(calls, repeat):
 def search_call(lang, q):
     from search import engine
 
+    from search.answers import answers_for
+
     def call():
         results = engine.search(q, lang)  # snippets for the first page, as the search page does
         engine.add_snippets(results, lang, 0, 10)
+        answers_for(results)  # and the direct answer, as the search page and the API do
         return results
     return call
+
+
+def suggest_call(lang, typed):
+    from search import engine
+    return lambda: engine.autocomplete(typed, lang)
+
+
+SUGGESTIONS = [("ru", "ночн"), ("ru", "ночной"), ("ru", "ночной тариф"), ("ru", "ночнй тарив"), ("ru", "тарифы на"),
+               ("ru", "подключение дома"), ("ru", "субсидия"), ("ru", "цок котлас"), ("ru", "счетчик"),
+               ("en", "night"), ("en", "night tariff"), ("en", "conect house"), ("en", "electricity prices")]
 
 
 def report(label, wall, cpu):
@@ -185,6 +199,10 @@ def main():
         everything_cpu += cpu
         report(kind, wall, cpu)
     report("all kinds", everything_wall, everything_cpu)
+    for lang, typed in SUGGESTIONS[:3]:
+        suggest_call(lang, typed)()  # the titles are loaded once per index generation
+    wall, cpu = time_calls([suggest_call(lang, typed) for lang, typed in SUGGESTIONS], args.repeat)
+    report("suggestions", wall, cpu)
 
     quality = ev.evaluate(gold, ev.ours)
     print(f"gold set at this scale: answered@3 {quality['all']['answered@3'] * 100:.1f} %, "

@@ -90,3 +90,23 @@ def test_a_signed_in_visitors_search_stays_private(client, pages, django_user_mo
     client.force_login(django_user_model.objects.create_user("reader", password="pw-12345-long"))
     response = client.get("/ru/search/?q=тариф")
     assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_whole_words_phrases_other_forms_and_typos_in_both_languages():
+    entries = prepare([
+        ("В какие часы действует ночной тариф?", "/ru/nochnoy/", "questionpage"),
+        ("Какие часы ночного тарифа?", "/ru/chasy/", "questionpage"),
+        ("Night tariff hours", "/en/night/", "questionpage"),
+        ("Connecting a house to the grid", "/en/connect/", "procedurepage"),
+        ("Тарифы на электроэнергию", "/ru/tarify/", "tariffpage"),
+    ])
+
+    def found(typed):
+        return [item["url"] for item in match_titles(entries, typed)]
+    assert set(found("ночной")) == {"/ru/nochnoy/", "/ru/chasy/"}          # the whole word, other forms
+    assert set(found("ночной тариф")) == {"/ru/nochnoy/", "/ru/chasy/"}    # a phrase
+    assert set(found("ночнй тарив")) == {"/ru/nochnoy/", "/ru/chasy/"}     # typos
+    assert "/ru/tarify/" in found("тарифов")
+    assert found("night tariffs") == ["/en/night/"]
+    assert found("conect house") == ["/en/connect/"]
+    assert found("ночной гирлянда") == []
