@@ -181,7 +181,7 @@ def fmt_change(value, unit):
         text = ("+" if value > 0 else "\u2212") + (format_amount(abs(value), places=1) if isinstance(value, Decimal)
                                                   else format_amount(abs(value), places=0))
     if unit == PERCENT:
-        text += "\u00a0" + pgettext("percentage points", "п.\u00a0п.")
+        text += "\u00a0" + pgettext("percentage points", "п. п.").replace(" ", "\u00a0")
     return text
 
 
