@@ -34,7 +34,7 @@ def answer_for(results, on_date=None, depth=ANSWER_DEPTH):
     if facts.empty or not results.hits:
         return None
     hits = results.hits[:depth]
-    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).specific().in_bulk()
+    pages = cached_pages([h.page_id for h in hits])
     asked = [(rank, pages.get(hit.page_id), hit.url) for rank, hit in enumerate(hits)]
     hit_ids = {h.page_id for h in hits}
     # Page types that answer for their topic even when the engine ranked them lower.
@@ -74,10 +74,50 @@ def topic_pages(lang):
     """Live public pages of the page types that say ``search_answers_topic = True`` (a few: the
     tariff, fee and benefit pages); their ``direct_answer`` returns None off their topic."""
     from search.knowledge import topic_classes
-    pages = []
-    for model in topic_classes():
-        pages.extend(model.objects.live().public().order_by("path")[:TOPIC_PAGES_PER_TYPE])
-    return pages
+
+    def load():
+        ids = []
+        for model in topic_classes():
+            ids += list(model.objects.live().public().order_by("path").values_list("pk", flat=True)
+                        [:TOPIC_PAGES_PER_TYPE])
+        return ids
+    ids = memo("topic_page_ids", load)
+    pages = cached_pages(ids)
+    return [pages[i] for i in ids if i in pages]
+
+
+# Per index generation: pages (and what their answers read from them) are kept in memory until
+# anything is published, unpublished or rebuilt (``search.vocabulary``: every index write changes
+# the generation token), so an answer costs no queries beyond the token's single-row read.
+_store = {}
+
+
+def _generation():
+    from search import vocabulary
+    return vocabulary.per_generation(_store, "answers", lambda _token: {"pages": {}, "memo": {}})
+
+
+def memo(key, load):
+    """``load()`` once per index generation and process (for page types' answer helpers too)."""
+    cache = _generation()["memo"]
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def cached_pages(ids):
+    """{id: specific live page} for these ids, from the generation's cache where possible."""
+    cache = _generation()["pages"]
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        found = Page.objects.filter(pk__in=missing).specific().in_bulk()
+        for i in missing:
+            cache[i] = found.get(i)
+    return {i: cache[i] for i in ids if cache.get(i) is not None}
+
+
+def clear():
+    _store.clear()
 
 
 def query_answers(query_text, lang, suggestion=""):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms_pages.rules import opening_hours
-from cms_pages.search_answers.common import page_url
+from cms_pages.search_answers.common import cached, page_url
 
 HOURS_WORDS = ("час", "режим", "работа", "работ", "открыт", "закрыт", "график", "расписан", "hour", "open", "close",
                "schedule", "time", "когда", "сегодня", "today", "выходн", "суббот", "weekend", "saturday")
@@ -55,7 +55,7 @@ def answer(page, facts, on_date, language):
     asked = [k for k, v in asks.items() if v]
     card = Answer(kind="centre", title=str(page.title), url=page_url(page, language), on_date=on_date,
                   page_id=page.pk, text=str(page.summary or page.town))
-    rows = list(page.opening_hours.all())
+    rows = cached(page, "opening_hours", lambda: list(page.opening_hours.all()))
     figures = []
     if "hours" in asked:
         today_rows = [r for r in rows if r.weekday == on_date.weekday()]

@@ -24,8 +24,10 @@ def basis(act):
 
 
 def page_url(page, language):
-    parts = page.get_url_parts()
-    return parts[2] if parts else page.url
+    def load():
+        parts = page.get_url_parts()
+        return parts[2] if parts else page.url
+    return cached(page, f"url:{language}", load)
 
 
 def first_number(facts, *units):
@@ -42,3 +44,12 @@ def plain_number(value):
     if value == value.to_integral():
         return str(int(value))
     return format(value.normalize(), "f")
+
+
+def cached(page, name, load):
+    """``load()`` kept on the page object: the search keeps answer pages in memory per index
+    generation (``search.answers.cached_pages``), so their records are read once per publish."""
+    store = page.__dict__.setdefault("_search_answer_cache", {})
+    if name not in store:
+        store[name] = load()
+    return store[name]

@@ -3,7 +3,7 @@ and the fee calculator with the query's kW (and area, distance) filled in."""
 from django.utils.translation import gettext as _
 
 from cms_pages.rules import tariff_periods
-from cms_pages.search_answers.common import basis, day, first_number, money, page_url, plain_number
+from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
 
 FEE_WORDS = ("подключ", "присоед", "присоеден", "техпри", "техприс", "connect", "ставк", "льготн", "социальн")
@@ -29,7 +29,8 @@ def answer(page, facts, on_date, language):
         return None
     if facts.has("тариф", "tariff") and not facts.has("подключ", "присоед", "connect"):
         return None
-    records = list(page.preferential_rates.all().select_related("legal_act"))
+    records = cached(page, "preferential_rates",
+                     lambda: list(page.preferential_rates.all().select_related("legal_act")))
     rates = tariff_periods.in_force(records, on_date, key=tariff_periods.preferential_rate_key)
     ends = tariff_periods.effective_ends(records, key=tariff_periods.preferential_rate_key)
     rates.sort(key=lambda r: (0 if r.kind == "preferential" else 1, r.sort_order or 0))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from cms_pages.rules import tariff_periods
 from cms_pages.rules.money import format_amount
-from cms_pages.search_answers.common import basis, first_number, money, page_url, plain_number
+from cms_pages.search_answers.common import cached, basis, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
 
 TOOL_WORDS = ("калькул", "провер", "положен", "имею ли", "могу ли", "право", "eligib", "qualif", "entitled", "check",
@@ -23,7 +23,7 @@ def _percent(value, language):
 
 def answer(page, facts, on_date, language):
     from search.knowledge import GENERAL, MATCHED, WEAK, Answer, Figure
-    act_text, act_url = basis(page.legal_act)
+    act_text, act_url = cached(page, "basis", lambda: basis(page.legal_act))
     card = Answer(kind="benefit", title=str(page.title), url=page_url(page, language), text=str(page.summary),
                   on_date=on_date, page_id=page.pk)
     if page.max_payment_share_percent is not None:
@@ -35,7 +35,7 @@ def answer(page, facts, on_date, language):
                                    display=_percent(page.compensation_percent, language),
                                    value=str(page.compensation_percent), basis=act_text, basis_url=act_url))
     size = first_number(facts, "people")
-    records = list(page.income_ceilings.all().select_related("legal_act"))
+    records = cached(page, "income_ceilings", lambda: list(page.income_ceilings.all().select_related("legal_act")))
     if records:
         ceilings = sorted(tariff_periods.in_force(records, on_date, key=tariff_periods.income_ceiling_key),
                           key=lambda c: c.family_size)

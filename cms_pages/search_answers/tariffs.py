@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from cms_pages.rules import tariff_periods
-from cms_pages.search_answers.common import basis, day, first_number, money, page_url, plain_number
+from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
 
 GROUP_WORDS = [  # (consumer group, word prefixes, phrases)
@@ -186,7 +186,7 @@ def answer(page, facts, on_date, language):
     intent = facts.has(*TARIFF_INTENT)
     if not intent:
         return None
-    records = page.tariff_records()
+    records = cached(page, "tariff_records", page.tariff_records)
     selection = tariff_periods.select(records, on_date, key=tariff_periods.tariff_key)
     ends = tariff_periods.effective_ends(records, key=tariff_periods.tariff_key)
     when = facts.has(*WHEN_WORDS) and not facts.has("сколько", "how")

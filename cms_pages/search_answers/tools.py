@@ -38,8 +38,9 @@ def _tool_page_url(kind):
 
 
 def tool_base_url(kind):
+    from search.answers import memo
     try:
-        url = _tool_page_url(kind)
+        url = memo(f"tool_page_url:{kind}", lambda: _tool_page_url(kind))
     except Exception:  # noqa: BLE001 - a tool page type being built must not break search
         url = None
     if url:

@@ -46,27 +46,49 @@ def wagtail_default(query, lang):
         return [p.pk for p in Page.objects.live().search(query)[:10]]
 
 
-def evaluate(gold, search_function, slugs=None):
+def ours_with_answer(query, lang):
+    """(result ids, answer card): the search and its direct answer, as the search page makes them."""
+    from search.answers import answers_for
+    results = engine.search(query, lang, snippets=False)
+    answer, _outages = answers_for(results)
+    return [h.page_id for h in results.hits[:10]], answer
+
+
+def evaluate(gold, search_function, slugs=None, with_answers=False):
+    """answered@1/@3, MRR and latency; ``with_answers`` (our search only) also checks each item's
+    fact in the direct answer (answered-with-figure), timing search and answer together."""
+    from search.evaluation.facts import answer_has_fact
     slugs = slugs or slug_map()
     rows, latencies = [], []
     for item in gold:
         expected = set(item["expected"])
+        answer = None
         started = time.perf_counter()
         try:
-            ids = search_function(item["q"], item["lang"])
+            if with_answers:
+                ids, answer = ours_with_answer(item["q"], item["lang"])
+            else:
+                ids = search_function(item["q"], item["lang"])
         except Exception as error:  # the default backend may choke on some input; count it as a miss
             ids = []
             item = {**item, "error": repr(error)}
         latencies.append((time.perf_counter() - started) * 1000)
-        rows.append({**item, "rank": _rank(ids, expected, slugs)})
+        row = {**item, "rank": _rank(ids, expected, slugs)}
+        if with_answers and item.get("fact"):
+            row["fact_text"], row["has_fact"] = answer_has_fact(answer, item["fact"], item["lang"])
+            row["answer_kind"] = answer.kind if answer else None
+        rows.append(row)
     return summarise(rows, latencies)
 
 
 def summarise(rows, latencies):
     def metrics(subset):
         n = len(subset) or 1
+        with_fact = [r for r in subset if "has_fact" in r]
         return {
             "n": len(subset),
+            "with_fact": len(with_fact),
+            "answered_with_figure": (sum(1 for r in with_fact if r["has_fact"]) / len(with_fact)) if with_fact else None,
             "answered@1": sum(1 for r in subset if r["rank"] == 1) / n,
             "answered@3": sum(1 for r in subset if r["rank"] and r["rank"] <= 3) / n,
             "mrr": sum(1 / r["rank"] for r in subset if r["rank"]) / n,

@@ -9,3 +9,12 @@ def sample(home):
     pages = build(home)
     engine.rebuild()
     return pages
+
+
+@pytest.fixture(autouse=True)
+def fresh_answer_cache():
+    """Answer pages are kept per index generation; a rolled-back test may leave its token behind."""
+    from search import answers
+    answers.clear()
+    yield
+    answers.clear()

@@ -12,7 +12,7 @@ def _pct(value):
 
 
 class Command(BaseCommand):
-    help = ("Measure search on the gold set (answered@1/@3, MRR, latency) side by side with Wagtail's "
+    help = ("Measure search on the gold set (answered@1/@3, MRR, answered-with-figure, latency) side by side with Wagtail's "
             "default search; --scale N adds N generated pages per language for a speed run.")
 
     def add_arguments(self, parser):
@@ -34,12 +34,15 @@ class Command(BaseCommand):
                 f"{len(unanswerable)} queries have no expected page in this content (counted as misses): "
                 + "; ".join(unanswerable)))
         self.stdout.write(f"Gold set: {len(gold)} queries; pages indexed: {engine.embedded_engine().stats()}")
-        ours = ev.evaluate(gold, ev.ours, slugs)
+        ours = ev.evaluate(gold, ev.ours, slugs, with_answers=True)
         self._report("Our search (" + ("elasticsearch" if engine.elasticsearch_engine() else "embedded") + ")", ours)
         if options["misses"]:
             for row in ours["rows"]:
                 if not row["rank"] or row["rank"] > 3:
                     self.stdout.write(f"  miss [{row['lang']}] {row['q']!r} -> rank {row['rank']}")
+                if "has_fact" in row and not row["has_fact"]:
+                    self.stdout.write(f"  no figure [{row['lang']}] {row['q']!r}: wanted {row['fact_text']!r}, "
+                                      f"answer {row['answer_kind']}")
         if not options["no_default"]:
             default = ev.evaluate(gold, ev.wagtail_default, slugs)
             self._report("Wagtail default search (Page.objects.live().search)", default)
@@ -70,6 +73,8 @@ class Command(BaseCommand):
         self.stdout.write(name)
         rows = [("all", result["all"])] + list(result["by_lang"].items())
         for label, m in rows:
+            figure = (f"  answered-with-figure {_pct(m['answered_with_figure'])} (of {m['with_fact']})"
+                      if m.get("answered_with_figure") is not None else "")
             self.stdout.write(f"  {label:>3} n={m['n']:3d}  answered@1 {_pct(m['answered@1'])}  "
-                              f"answered@3 {_pct(m['answered@3'])}  MRR {m['mrr']:.3f}")
+                              f"answered@3 {_pct(m['answered@3'])}  MRR {m['mrr']:.3f}{figure}")
         self.stdout.write(f"  latency p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms")
