@@ -157,3 +157,23 @@ def test_nginx_accepts_exactly_the_apps_largest_request(settings):
     from cases.rules import attachments
     assert settings.REQUEST_BODY_MAX_SIZE >= attachments.MAX_FILES * attachments.MAX_SIZE
 
+
+
+def test_signed_in_staff_filing_for_visitors_are_not_held_by_the_public_limits(client, private_root, settings,
+                                                                               make_officer):
+    settings.CASES_RATE_LIMIT = "1/3600"
+    settings.CASES_UPLOAD_LIMIT = "1/3600"
+    client.force_login(make_officer("customer_service"))
+    journey = Journey(client)
+    for number in range(3):
+        journey.choose("other")
+        assert journey.details({"message": f"Посетитель {number}", "attachments": [png(f"{number}.png")]}).status_code == 302
+        journey.contact()
+        assert journey.submit()[0].status_code == 302
+    assert Case.objects.count() == 3
+    anonymous = Journey(Client())
+    anonymous.run("other", {"message": "Первый"})
+    anonymous.choose("other")
+    anonymous.details({"message": "Второй"})
+    anonymous.contact()
+    assert anonymous.submit()[0].status_code == 429
