@@ -65,8 +65,9 @@ def answers_for(results, on_date=None):
     from search.knowledge import MATCHED
     outages = outage_answer(results.query, results.lang, results.suggestion)
     answer = answer_for(results, on_date)
-    if outages is not None and answer is not None and answer.strength < MATCHED:
-        answer = None
+    if outages is not None and answer is not None and answer.strength < MATCHED and \
+            outage_answer(answer.title, results.lang) is None:
+        answer = None  # keep «Нет света — куда звонить?», drop the town's heat price
     return answer, outages
 
 

@@ -117,6 +117,13 @@ class QueryFacts:
                     return True
         return False
 
+    def only(self, *prefixes):
+        """Every content word (not a stop word, not a number) starts with one of ``prefixes``:
+        the query is all about one topic («тарифы на электроэнергию», "electricity prices")."""
+        from search.text import is_stop_word
+        content = [w for w in self.words if not is_stop_word(w) and not w.isdigit()]
+        return bool(content) and all(w.startswith(prefixes) for w in content)
+
     def number(self, *units):
         """The first number with one of ``units`` ("" for a bare number), or None."""
         return next((n.value for n in self.numbers if n.unit in units), None)

@@ -11,13 +11,15 @@ COST_WORDS = ("сколько", "стоим", "стоит", "цен", "плат"
               "калькул", "calculat", "рассчит", "посчит", "расчет")
 TOOL_WORDS = ("калькул", "calculat", "рассчит", "посчит", "расчет", "estimate")
 RURAL_WORDS = ("деревн", "сельск", "село", "селе", "поселк", "дач", "rural", "village", "countryside")
+TOPIC_WORDS = ("тп", "дом", "дач", "частн", "участ", "электричеств", "электросет", "сет", "квт", "kw", "house", "home",
+               "grid", "electricity", "сколко", "стоимост", "за", "ставк", "rate", "кв")
 TOWN_WORDS = ("город", "town", "city")
 
 
 def extra_parts(page):
-    from search.knowledge import BODY
+    from search.knowledge import BODY, PHRASING
     out = [(getattr(c, "deadline", ""), BODY) for c in page.categories.all()]  # the deadline's wording, where kept
-    out += [(str(r.get_kind_display()), BODY) for r in page.preferential_rates.all()]
+    out += [(_("%(kind)s за кВт") % {"kind": r.get_kind_display()}, PHRASING) for r in page.preferential_rates.all()]
     out += [(r.conditions, BODY) for r in page.preferential_rates.all()]
     return out
 
@@ -61,7 +63,8 @@ def answer(page, facts, on_date, language):
                                             "distance_m": plain_number(first_number(facts, "m"))})
     if not card.figures and not card.tool:
         return None
-    if facts.has(*TOOL_WORDS) or (kw is not None and facts.has(*COST_WORDS)):
+    if facts.has(*TOOL_WORDS) or (kw is not None and facts.has(*COST_WORDS)) or \
+            (facts.has(*COST_WORDS) and facts.only(*FEE_WORDS, *COST_WORDS, *TOPIC_WORDS)):
         card.strength = EXACT
     elif facts.has(*COST_WORDS) or kw is not None:
         card.strength = MATCHED

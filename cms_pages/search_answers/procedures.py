@@ -22,6 +22,11 @@ def answer(page, facts, on_date, language):
     if not figures and not page.summary:
         return None
     steps = [str(step.value["title"]) for step in page.steps][:5]
+    from search.knowledge import EXACT, MATCHED
+    strength = GENERAL if figures else WEAK
+    if page.total_time and (facts.has("срок", "долг", "длит", "long", "time") or facts.has_phrase("how long")):
+        strength = EXACT  # «сколько длится», "how long": the total time
+    elif figures and (facts.has_word("как", "how", "порядок", "steps", "procedure") or facts.has("порядок", "procedur")):
+        strength = MATCHED
     return Answer(kind="procedure", title=str(page.title), url=page_url(page, language), text=str(page.summary),
-                  figures=figures, items=steps, on_date=on_date, page_id=page.pk,
-                  strength=GENERAL if figures else WEAK)
+                  figures=figures, items=steps, on_date=on_date, page_id=page.pk, strength=strength)

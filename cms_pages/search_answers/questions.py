@@ -22,9 +22,13 @@ def answer(page, facts, on_date, language):
     from search.knowledge import GENERAL, MATCHED, Answer
     if not page.short_answer:
         return None
+    from search.knowledge import EXACT
     strength = GENERAL
-    if _coverage(page, facts) >= 0.6:
+    coverage = _coverage(page, facts)
+    if coverage >= 0.75:
         wants_figure = facts.has(*FIGURE_WORDS)
         strength = MATCHED + 0.5 if not wants_figure or re.search(r"\d", str(page.short_answer)) else GENERAL
+        if facts.has_word("почему", "зачем", "why"):
+            strength = EXACT + 0.5  # a "why" is answered by a sentence, not by a figure
     return Answer(kind="question", title=str(page.title), url=page_url(page, language), text=str(page.short_answer),
                   on_date=on_date, page_id=page.pk, strength=strength)

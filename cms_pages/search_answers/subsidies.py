@@ -8,6 +8,9 @@ from cms_pages.rules.money import format_amount
 from cms_pages.search_answers.common import cached, basis, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
 
+SUBSIDY_WORDS = ("субсид", "льгот", "компенс", "subsid", "benefit", "compens", "жку", "коммунал", "utilit",
+                 "инвалид", "disab", "ветеран", "veteran", "процент", "percent", "за", "свет", "электроэнерг",
+                 "housing", "жиль", "услуг", "боев", "действ", "людям", "people", "combat", "plat", "плат")
 TOOL_WORDS = ("калькул", "провер", "положен", "имею ли", "могу ли", "право", "eligib", "qualif", "entitled", "check",
               "доход", "income", "зарплат", "пенси", "семь", "family", "человек", "people")
 
@@ -52,13 +55,17 @@ def answer(page, facts, on_date, language):
     if page.processing_time:
         card.items.append(_("Срок рассмотрения: %(time)s") % {"time": page.processing_time})
     income = first_number(facts, "rub")
+    if income is None:  # «доход 40000»: a bare number of a thousand or more is the income
+        income = next((n.value for n in facts.numbers if n.unit == "" and n.value >= 1000), None)
     if size is not None or income is not None or facts.has(*TOOL_WORDS):
         card.tool = tool("eligibility", {"family_size": plain_number(size), "income": plain_number(income)})
     if not card.figures and not card.tool:
         return None
     if size is not None or income is not None:
         card.strength = MATCHED
-    elif facts.has("субсид", "льгот", "компенс", "subsid", "benefit", "compens", "жку", "коммунал", "utilit"):
+    elif facts.only(*SUBSIDY_WORDS):
+        card.strength = MATCHED + 0.6  # «субсидия на ЖКУ», "utility subsidy": the rule's figure first
+    elif facts.has(*SUBSIDY_WORDS[:9]):
         card.strength = GENERAL
     else:
         card.strength = WEAK

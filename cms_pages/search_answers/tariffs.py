@@ -32,6 +32,9 @@ TARIFF_INTENT = ("тариф", "тарив", "цен", "стоим", "стоит
                  "plat", "плат", "гкал", "gcal", "свет", "электроэнерг", "электричеств", "electricity")
 WHEN_WORDS = ("когда", "какого", "числа", "дата", "дату", "when", "date", "next", "следующ", "нов", "изменят",
               "изменит", "поменяют", "подорож", "повыс", "повыш", "change", "new", "from")
+TOPIC_WORDS = ("тариф", "тарив", "цен", "стоим", "стоит", "почем", "сколько", "руб", "price", "cost", "much", "tarif",
+               "tariff", "rate", "kwh", "квт", "киловат", "свет", "электроэнерг", "электричеств", "electricity", "power",
+               "тепл", "отоплен", "гкал", "гигакал", "heat", "gcal", "per", "household", "населен", "2026", "2027")
 PRICE_WORDS = ("сколько", "цен", "стоим", "стоит", "руб", "почем", "price", "cost", "much", "pay")
 HEAT_WORDS = ("тепл", "отоплен", "гкал", "гигакал", "heat", "gcal")
 FEE_WORDS = ("подключ", "присоедин", "техпри", "тп", "connect")
@@ -41,7 +44,7 @@ BILL_WORDS = ("счет", "сумм", "посчит", "рассчит", "рас�
 
 def extra_parts(page):
     """The records' labels (groups, zones, hours, towns): words citizens search with."""
-    from search.knowledge import BODY
+    from search.knowledge import BODY, SUMMARY
     out = []
     groups = {r.consumer_group for r in page.tariffs.all()}
     if "urban_electric_rural" in groups:
@@ -52,6 +55,8 @@ def extra_parts(page):
         out.append((_("садоводческие товарищества, гаражи, приравненные к населению"), BODY))
     if any(r.rate_type != "single" for r in page.tariffs.all()):
         out.append((_("цена ночью и днём, пик и полупик, сколько стоит свет"), BODY))
+    if any(r.unit == "kwh" for r in page.tariffs.all()):
+        out.append((_("цена киловатт-часа, стоимость электроэнергии, цены на электричество"), SUMMARY))
     for record in page.tariffs.all():
         out += [(record.get_consumer_group_display(), BODY), (record.get_rate_type_display(), BODY),
                 (record.get_zone_display(), BODY), (record.hours, BODY), (record.town, BODY)]
@@ -222,7 +227,7 @@ def answer(page, facts, on_date, language):
         base.tool = tool("bill", {"consumer_group": group or "", "mode": "total", "total_kwh": plain_number(kwh)})
     if fee_query:
         base.strength = WEAK
-    elif specific and facts.has(*PRICE_WORDS):
+    elif specific or facts.only(*TOPIC_WORDS):
         base.strength = EXACT  # «сколько стоит свет в деревне»: the figure, not a sentence about it
     elif intent and (specific or when):
         base.strength = MATCHED

@@ -46,6 +46,10 @@ def expected_text(fact, lang, on_date=None):
             chosen = [r for r in in_force if all(getattr(r, k) == fact[k] for k in keys if k in fact)
                       and (not fact.get("town") or fact["town"].lower() in (r.town_ru or "").lower())]
             return format_money(chosen[0].price, lang) if chosen else None
+        if kind == "tariff_hours":
+            records = tariff_periods.in_force(page.tariff_records(), on_date, key=tariff_periods.tariff_key)
+            hours = [r.hours for r in records if r.zone == fact["zone"] and r.hours]
+            return hours[0] if hours else None
         if kind == "tariff_next":
             selection = tariff_periods.select(page.tariff_records(), on_date, key=tariff_periods.tariff_key)
             return selection.next_change.strftime("%d.%m.%Y") if selection.next_change else None
