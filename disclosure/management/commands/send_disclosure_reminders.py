@@ -52,4 +52,7 @@ class Command(BaseCommand):
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
         except IntegrityError:  # another run got there first
             return False
+        except Exception as error:  # the mail server: nothing recorded, the next run tries again
+            self.stderr.write(f"{item.code}: не удалось отправить напоминание ({error})")
+            return False
         return True
