@@ -35,12 +35,13 @@ _HEADING_TAG_RE = re.compile(r"^h([1-6])$")
 
 
 class Problem:
-    """One broken rule; ``index`` is the top-level block it belongs to (None: the whole field)."""
+    """One broken rule; ``index`` is the top-level block it belongs to (None: the whole field);
+    ``kind`` names the rule (KINDS), e.g. for the editor's accessibility checker."""
 
-    __slots__ = ("message", "index")
+    __slots__ = ("message", "index", "kind")
 
-    def __init__(self, message, index=None):
-        self.message, self.index = message, index
+    def __init__(self, message, index=None, kind=""):
+        self.message, self.index, self.kind = message, index, kind
 
     def __str__(self):
         return str(self.message)
@@ -123,18 +124,26 @@ def document_links_without_format(html):
     return found
 
 
+KINDS = ("image-alt", "heading-order", "table-header", "link-text", "document-format")
+
+
 def link_messages(html):
     """Messages for every vague link and every document link without its format and size."""
+    return [message for _kind, message in link_problems(html)]
+
+
+def link_problems(html):
+    """(kind, message) for every vague link and every document link without its format and size."""
     messages = [
-        _("Текст ссылки «%(text)s» ничего не говорит о том, куда она ведёт: опишите цель ссылки, "
+        ("link-text", _("Текст ссылки «%(text)s» ничего не говорит о том, куда она ведёт: опишите цель ссылки, "
           "например «Тарифы на электроэнергию на 2026 год».") % {"text": text}
         if text else
-        _("У ссылки нет текста: напишите, куда она ведёт.")
+        _("У ссылки нет текста: напишите, куда она ведёт."))
         for text in vague_link_texts(html)
     ]
     messages += [
-        _("Ссылка на документ «%(text)s» не сообщает формат и размер файла: допишите их, например "
-          "«(PDF, 1,2 МБ)», или вставьте документ блоком «Документ».") % {"text": text}
+        ("document-format", _("Ссылка на документ «%(text)s» не сообщает формат и размер файла: допишите их, например "
+          "«(PDF, 1,2 МБ)», или вставьте документ блоком «Документ».") % {"text": text})
         for text in document_links_without_format(html)
     ]
     return messages
@@ -195,18 +204,19 @@ def _walk(block, value, found, headings, index, caption=""):
     elif isinstance(block, ImageBlock):
         if not image_has_text_alternative(value):
             found.append(Problem(_("У изображения нет альтернативного текста: опишите, что на нём "
-                                   "важно для читателя, или отметьте его как декоративное."), index))
+                                   "важно для читателя, или отметьте его как декоративное."), index, "image-alt"))
     elif isinstance(block, TypedTableBlock):
         if value is not None and not table_has_header_row(value):
             found.append(Problem(_("У таблицы «%(caption)s» нет строки заголовков: назовите каждый столбец.")
-                                 % {"caption": caption or getattr(value, "caption", "") or _("без подписи")}, index))
+                                 % {"caption": caption or getattr(value, "caption", "") or _("без подписи")}, index,
+                                 "table-header"))
     elif isinstance(block, DocumentChooserBlock):
         if document_format_and_size(value) is None:
             found.append(Problem(_("Ссылка на документ без файла: нельзя показать его формат и размер. "
-                                   "Загрузите файл заново или выберите другой документ."), index))
+                                   "Загрузите файл заново или выберите другой документ."), index, "document-format"))
     elif isinstance(block, blocks.RichTextBlock):
         source = getattr(value, "source", value) or ""
-        found.extend(Problem(message, index) for message in link_messages(source))
+        found.extend(Problem(message, index, kind) for kind, message in link_problems(source))
         headings.extend((index, level) for level in _parse(source).headings)
     elif isinstance(block, blocks.StructBlock):
         caption = value.get("caption", "") if hasattr(value, "get") else ""
@@ -225,7 +235,7 @@ def stream_problems(stream_value, start_level=1):
     found, headings = [], []
     for index, child in enumerate(stream_value or []):
         _walk(child.block, child.value, found, headings, index)
-    found += [Problem(message, index) for index, message in _heading_problems(headings, start_level)]
+    found += [Problem(message, index, "heading-order") for index, message in _heading_problems(headings, start_level)]
     return found
 
 
@@ -236,8 +246,8 @@ def check_stream(stream_value):
 
 def rich_text_problems(html):
     parsed = _parse(html)
-    messages = link_messages(html) + heading_level_problems(parsed.headings)
-    return [Problem(message) for message in messages]
+    return ([Problem(message, kind=kind) for kind, message in link_problems(html)]
+            + [Problem(message, kind="heading-order") for message in heading_level_problems(parsed.headings)])
 
 
 def field_problems(model_field, value):

@@ -79,3 +79,11 @@ class PublishingRulesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_publishing_rules_panel(request, panels):
     panels.append(PublishingRulesPanel())
+
+
+@hooks.register("construct_wagtail_userbar")
+def publishing_checks_in_the_checker(request, items, page=None):
+    """The publishing checks also run in Wagtail's accessibility checker (editorial/checker.py)."""
+    from editorial.checker import replace_checker
+
+    replace_checker(request, items, page)

@@ -12,6 +12,9 @@ COOKIE_ENABLED = "lv"  # "1" turns the low-vision version on; absent or anything
 COOKIE_PREFIX = "lv_"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # remembered for a year
 ENABLED_VALUE = "1"
+# The panel folds behind one control after the first choice; "open" or "closed" (docs/low-vision.md).
+COOKIE_PANEL = "lv_panel"
+PANEL_VALUES = ("open", "closed")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class LowVision:
 
     enabled: bool = False
     values: dict = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
+    panel_open: bool = True
 
     def __getattr__(self, name):
         values = self.__dict__.get("values", {})
@@ -112,11 +116,29 @@ class LowVision:
 def from_cookies(cookies):
     """Read the state from request cookies; anything unknown is ignored."""
     state = LowVision(enabled=cookies.get(COOKIE_ENABLED) == ENABLED_VALUE)
+    chosen = False
     for setting in SETTINGS:
         value = setting.clean(cookies.get(setting.cookie))
         if value is not None:
             state.values[setting.name] = value
+            chosen = True
+    panel = cookies.get(COOKIE_PANEL)
+    # open until the reader has chosen something; then folded unless they opened it again
+    state.panel_open = panel == "open" if panel in PANEL_VALUES else not chosen
     return state
+
+
+def panel_from_params(params, switch, values):
+    """The panel state a change asks for: explicit ``panel``, else folded after a choice,
+    open when the version is just switched on; None: leave the cookie as it is."""
+    panel = params.get("panel")
+    if panel in PANEL_VALUES:
+        return panel
+    if values:
+        return "closed"
+    if switch == "on":
+        return "open"
+    return None
 
 
 def changes_from_params(params):
@@ -136,14 +158,17 @@ def changes_from_params(params):
     return switch, values
 
 
-def apply_to_response(response, switch, values, secure=False):
+def apply_to_response(response, switch, values, secure=False, panel=None):
     """Write the cookies for a change; switching off forgets every setting."""
     options = {"max_age": COOKIE_MAX_AGE, "samesite": "Lax", "httponly": True, "secure": secure}
     if switch == "off":
         response.delete_cookie(COOKIE_ENABLED, samesite="Lax")
+        response.delete_cookie(COOKIE_PANEL, samesite="Lax")
         for setting in SETTINGS:
             response.delete_cookie(setting.cookie, samesite="Lax")
         return response
+    if panel in PANEL_VALUES:
+        response.set_cookie(COOKIE_PANEL, panel, **options)
     if switch == "on":
         response.set_cookie(COOKIE_ENABLED, ENABLED_VALUE, **options)
     for name, value in values.items():

@@ -31,10 +31,11 @@ def settings_page(request):
 def set_settings(request):
     params = request.POST if request.method == "POST" else request.GET
     switch, values = low_vision.changes_from_params(params)
+    panel = low_vision.panel_from_params(params, switch, values)
     target = safe_next(request, params.get("next")) or reverse("themes:settings")
     response = redirect(target)
     response.status_code = 303
-    return low_vision.apply_to_response(response, switch, values, secure=request.is_secure())
+    return low_vision.apply_to_response(response, switch, values, secure=request.is_secure(), panel=panel)
 
 
 def favicon(request):

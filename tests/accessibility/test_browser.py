@@ -196,6 +196,9 @@ def test_without_javascript(live_server, browser, checker):
     assert page.url.endswith(tariff)
     page.click("button.lv-option--size-250")
     assert "lv-size-250" in (page.get_attribute("html", "class") or "")
+    # after the first choice the settings fold behind one control, which opens without JavaScript
+    assert page.get_attribute("details.lv-panel__settings", "open") is None
+    page.click("summary.lv-panel__summary")
     page.click("button.lv-option--scheme-green")
     assert page.get_attribute("button.lv-option--scheme-green", "aria-pressed") == "true"
     page.click("button.lv-off")

@@ -200,3 +200,21 @@ def first_input_id(field):
         if subwidgets:
             return subwidgets[0].id_for_label
     return field.id_for_label or field.auto_id
+
+
+@register.inclusion_tag("includes/publishing_problems.html", takes_context=True)
+def publishing_problem_markers(context):
+    """In an editor's preview only: one marker per problem the publishing check would refuse, for the
+    editor's accessibility checker (editorial/checker.py). Nothing on the public site."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not getattr(request, "is_preview", False) or page is None:
+        return {"problems": []}
+    from cms_pages import content_checks
+
+    problems = []
+    for field in content_checks.checked_fields(type(page)):
+        for problem in content_checks.object_problems(page).get(field.name, []):
+            problems.append({"kind": problem.kind, "message": problem.message,
+                             "field": content_checks.capfirst_str(field.verbose_name)})
+    return {"problems": problems}
