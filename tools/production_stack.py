@@ -122,7 +122,7 @@ class ProductionStack:
             prepare(self.env, demo=self.demo)
             self.app_port = nginx_conf.free_port()
             self.gunicorn = start_gunicorn(self.env, self.app_port, self.workers, self.gunicorn_args)
-            wait_for(f"{self.app_url}/healthz")
+            wait_for(f"{self.app_url}/healthz", timeout=120)  # a loaded CI machine starts workers slowly
             self.nginx = nginx_conf.Nginx(self.work / "nginx", f"127.0.0.1:{self.app_port}",
                                           self.work / "static", workers=self.nginx_workers,
                                           media_root=self.media_root).start()
