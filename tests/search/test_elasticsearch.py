@@ -103,3 +103,40 @@ class TestRealElasticsearch:
             results = engine.search(query, "ru")
             assert results.backend == "elasticsearch"
             assert results.hits and results.hits[0].url == url, query
+
+
+def test_elasticsearch_hits_get_the_same_direct_answer(home, monkeypatch, settings):
+    """The answer layer is engine-independent: hits from Elasticsearch (a stand-in returning the
+    embedded engine's hits as Elasticsearch would) give the same structured answer."""
+    import datetime
+    from decimal import Decimal
+
+    from cms_pages import models as m
+    from search import answers, engine
+    from search.backends import elastic
+    from search.results import SearchResults
+
+    page = m.TariffPage(title="Тарифы на электроэнергию", title_en="Electricity tariffs", slug="tarify",
+                        slug_en="tariffs", summary="Цены за 1 кВт·ч.")
+    home.add_child(instance=page)
+    m.TariffRecord.objects.create(page=page, consumer_group="urban_electric_rural", rate_type="single",
+                                  zone="all_day", band=0, price=Decimal("5.95"),
+                                  effective_from=datetime.date(2026, 1, 1))
+    engine.rebuild()
+    embedded = engine.search("тарифы на электроэнергию", "ru")
+    expected = answers.answer_for(embedded).as_dict()
+
+    class StandIn(elastic.ElasticsearchEngine):
+        def available(self):
+            return True
+
+        def search(self, raw_query, lang):
+            found = engine.embedded_search(raw_query, lang)
+            return SearchResults(query=found.query, lang=lang, backend=self.name, hits=found.hits)
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    monkeypatch.setattr(elastic, "get_engine", lambda url: StandIn(url))
+    results = engine.search("тарифы на электроэнергию", "ru")
+    assert results.backend == "elasticsearch"
+    assert answers.answer_for(results).as_dict() == expected
+    assert expected["figures"][0]["display"] == "5,95\u00a0₽"
