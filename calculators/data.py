@@ -6,7 +6,8 @@ publish, so reading them from a live page gives the published version.
 """
 from cms_pages.models import ConnectionFeePage, SubsidyPage, TariffPage
 
-from calculators.rules.eligibility import Benefit, parse_category_codes
+from calculators.rules.eligibility import Benefit
+from cms_pages.codes import parse_codes
 
 
 def _live(model):
@@ -14,22 +15,24 @@ def _live(model):
 
 
 def connection_source():
-    """(page, categories, standardized rates, preferential rates) of the first live fee page."""
+    """(page, categories, standardized rates, preferential rates, deadline tiers) of the first live fee page."""
     page = _live(ConnectionFeePage).first()
     if page is None:
-        return None, [], [], []
+        return None, [], [], [], []
     return (page, list(page.categories.all()),
             list(page.standard_rates.all().select_related("legal_act")),
-            list(page.preferential_rates.all().select_related("legal_act")))
+            list(page.preferential_rates.all().select_related("legal_act")),
+            list(page.deadlines.all().select_related("legal_act")))
 
 
 def tariff_source():
-    """(pages, records): every record of the live electricity tariff pages."""
+    """(pages, records, zone shares): every record and typical zone share of the live electricity tariff pages."""
     pages = list(_live(TariffPage).filter(kind="electricity"))
-    records = []
+    records, shares = [], []
     for page in pages:
         records.extend(page.tariffs.all().select_related("legal_act"))
-    return pages, records
+        shares.extend(page.night_shares.all())
+    return pages, records, shares
 
 
 def benefit_from_page(page):
@@ -37,7 +40,7 @@ def benefit_from_page(page):
         title=page.title, url=page.url or "",
         max_payment_share_percent=page.max_payment_share_percent,
         compensation_percent=page.compensation_percent,
-        categories=parse_category_codes(page.eligible_categories),
+        categories=parse_codes(page.eligible_categories),
         income_ceilings=list(page.income_ceilings.all().select_related("legal_act")),
         documents=[str(block.value) for block in page.documents],
         responsible_body=page.responsible_body, processing_time=page.processing_time or "",

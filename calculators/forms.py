@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from calculators.fields import NumberField
 from calculators.rules import bill
-from calculators.rules.eligibility import CATEGORY_CHOICES
-from cms_pages.models.connection import VOLTAGE_CHOICES
-from cms_pages.models.tariffs import CONSUMER_GROUP_CHOICES
+from cms_pages.codes import (
+    BENEFIT_CATEGORY_CHOICES, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, RURAL, TOWN, VOLTAGE_04, VOLTAGE_CHOICES,
+)
 from cms_pages.rules.dates import DateInputError, parse_date
 
 KW_UNITS = ("квт", "kw", "квт.")
@@ -17,6 +17,7 @@ METRE_UNITS = ("метров", "метра", "метр", "м", "m", "м.")
 RUB_UNITS = ("рублей", "рубля", "рубль", "руб", "руб.", "р.", "р", "₽", "rub", "rubles", "roubles")
 PEOPLE_UNITS = ("человек", "человека", "чел", "чел.", "people", "persons", "person")
 POINT_UNITS = ("шт", "шт.", "точки", "точка", "точек")
+PERCENT_UNITS = ("%", "процентов", "процента", "процент", "proc", "percent", "per cent")
 
 MAX_KW = Decimal(100000)
 MAX_DISTANCE_M = Decimal(100000)
@@ -80,12 +81,12 @@ class ConnectionFeeForm(CalculatorForm):
                   "max": _("Мощность должна быть не больше %(limit)s кВт"),
                   "places": _("Введите мощность не более чем с одним знаком после запятой, например 7,5"),
                   "units": _("Введите мощность только числом, без «%(unit)s»: например 15 — это 15 кВт")})
-    voltage = radio(label=_("Напряжение в точке подключения"), choices=VOLTAGE_CHOICES, initial="0.4",
+    voltage = radio(label=_("Напряжение в точке подключения"), choices=VOLTAGE_CHOICES, initial=VOLTAGE_04,
                     help_text=_("Для частного дома — 0,4 кВ."),
                     error_messages={"required": _("Выберите напряжение"),
                                     "invalid_choice": _("Выберите напряжение из списка")})
     area = radio(label=_("Где находится участок"),
-                 choices=[("town", _("В городе")), ("rural", _("В сельской местности"))],
+                 choices=[(TOWN, _("В городе")), (RURAL, _("В сельской местности"))],
                  error_messages={"required": _("Выберите, где находится участок: в городе или в сельской местности"),
                                  "invalid_choice": _("Выберите, где находится участок, из списка")})
     distance_m = NumberField(
@@ -140,7 +141,7 @@ class BillForm(CalculatorForm):
     ]
     consumer_group = radio(
         label=_("Где вы живёте"),
-        choices=[(code, label) for code, label in CONSUMER_GROUP_CHOICES if code in bill.HOUSEHOLD_GROUPS],
+        choices=[(code, label) for code, label in CONSUMER_GROUP_CHOICES if code in HOUSEHOLD_GROUPS],
         error_messages={"required": _("Выберите, где вы живёте"),
                         "invalid_choice": _("Выберите группу потребителей из списка")})
     mode = radio(label=_("Какой расход вы знаете"), choices=MODE_CHOICES, initial="total",
@@ -158,7 +159,8 @@ class BillForm(CalculatorForm):
         "two": ("day_kwh", "night_kwh"),
         "three": ("peak_kwh", "half_peak_kwh", "night3_kwh"),
     }
-    MODE_FIELDS_ORDER = ["total_kwh", "day_kwh", "night_kwh", "peak_kwh", "half_peak_kwh", "night3_kwh"]
+    MODE_FIELDS_ORDER = ["total_kwh", "night_share", "peak_share", "day_kwh", "night_kwh", "peak_kwh",
+                         "half_peak_kwh", "night3_kwh"]
 
     def clean(self):
         cleaned = super().clean()
@@ -171,19 +173,32 @@ class BillForm(CalculatorForm):
                 continue
             if cleaned.get(name) is None:
                 self.add_error(name, forms.ValidationError(self.fields[name].messages["required"], code="required"))
+        night, peak = cleaned.get("night_share"), cleaned.get("peak_share")
+        if mode == "total" and night is not None and peak is not None and night + peak >= 100:
+            self.add_error("peak_share", forms.ValidationError(
+                _("Ночь и пик вместе должны быть меньше 100 %: остальное — полупик."), code="shares"))
         values = [cleaned.get(n) for n in names]
         if not self.errors and sum(values) <= 0:
             self.add_error(names[0], forms.ValidationError(_("Расход за месяц должен быть больше 0 кВт·ч"),
                                                            code="zero"))
         return cleaned
 
-    def consumption(self):
+    def consumption(self, share_records=()):
+        """The month's kWh; a total is split by the visitor's shares or the group's typical ones."""
         data, mode = self.cleaned_data, self.cleaned_data["mode"]
         if mode == "two":
             return bill.Consumption.from_day_night(data["day_kwh"], data["night_kwh"])
         if mode == "three":
             return bill.Consumption.from_three_zones(data["peak_kwh"], data["half_peak_kwh"], data["night3_kwh"])
-        return bill.Consumption.from_total(data["total_kwh"])
+        typical = bill.typical_shares(share_records, data["consumer_group"])
+        night, peak = data.get("night_share"), data.get("peak_share")
+        night = night if night is not None else (typical.night_percent if typical else None)
+        peak = peak if peak is not None else (typical.peak_percent if typical else None)
+        shares = None
+        if night is not None:
+            typed = data.get("night_share") is not None or data.get("peak_share") is not None
+            shares = bill.ZoneShares(night, peak, assumed=not typed, source=typical.source if typical and not typed else "")
+        return bill.Consumption.from_total(data["total_kwh"], shares)
 
 
 def _kwh_field(label, required_message, hint=None):
@@ -200,7 +215,25 @@ def _kwh_field(label, required_message, hint=None):
 
 BillForm.base_fields.update({
     "total_kwh": _kwh_field(_("Расход за месяц, кВт·ч"), _("Введите расход за месяц в кВт·ч"),
-                            _("Например, 250. Для сравнения зон укажите расход по зонам.")),
+                            _("Например, 250. Зоны суток оценим по типичной доле ночного расхода.")),
+    "night_share": NumberField(
+        label=_("Доля ночного расхода (23:00–07:00), %"), required=False, min_value=Decimal(0),
+        max_value=Decimal(100), min_exclusive=True, places=1, units=PERCENT_UNITS, example="30", width=5,
+        help_text=_("Если не знаете, оставьте пустым: возьмём типичную долю для вашей группы потребителей."),
+        messages={"invalid": _("Введите долю ночного расхода числом в процентах, например 30"),
+                  "min": _("Доля ночного расхода должна быть больше 0 %"),
+                  "max": _("Доля ночного расхода должна быть меньше 100 %"),
+                  "places": _("Введите долю не более чем с одним знаком после запятой"),
+                  "units": _("Введите долю только числом, без «%(unit)s»: например 30")}),
+    "peak_share": NumberField(
+        label=_("Доля расхода в пик (07:00–10:00 и 17:00–21:00), %"), required=False, min_value=Decimal(0),
+        max_value=Decimal(99), places=1, units=PERCENT_UNITS, example="25", width=5,
+        help_text=_("Для сравнения с трёхзонным тарифом. Если не знаете, оставьте пустым."),
+        messages={"invalid": _("Введите долю расхода в пик числом в процентах, например 25"),
+                  "min": _("Доля расхода в пик не может быть меньше 0 %"),
+                  "max": _("Доля расхода в пик должна быть меньше 100 %"),
+                  "places": _("Введите долю не более чем с одним знаком после запятой"),
+                  "units": _("Введите долю только числом, без «%(unit)s»: например 25")}),
     "day_kwh": _kwh_field(_("Расход днём (07:00–23:00), кВт·ч"), _("Введите расход днём в кВт·ч")),
     "night_kwh": _kwh_field(_("Расход ночью (23:00–07:00), кВт·ч"), _("Введите расход ночью в кВт·ч")),
     "peak_kwh": _kwh_field(_("Расход в пик (07:00–10:00 и 17:00–21:00), кВт·ч"), _("Введите расход в пик в кВт·ч")),
@@ -249,7 +282,7 @@ class EligibilityForm(CalculatorForm):
         error_messages={"required": _("Выберите, для какого периода считать"),
                         "invalid_choice": _("Выберите период из списка")})
     categories = forms.MultipleChoiceField(
-        label=_("Относится ли кто-то в семье к этим категориям"), required=False, choices=CATEGORY_CHOICES,
+        label=_("Относится ли кто-то в семье к этим категориям"), required=False, choices=BENEFIT_CATEGORY_CHOICES,
         widget=forms.CheckboxSelectMultiple, help_text=_("Отметьте все подходящие или ни одной."),
         error_messages={"invalid_choice": _("Выберите категории из списка")})
 

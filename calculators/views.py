@@ -49,7 +49,7 @@ def _respond(request, template, form, context, calculate):
 
 def index(request):
     fee_page, *_rest = data.connection_source()
-    tariff_pages, _records = data.tariff_source()
+    tariff_pages, _records, _shares = data.tariff_source()
     return render(request, "calculators/index.html", {
         "fee_page": fee_page, "tariff_page": tariff_pages[0] if tariff_pages else None,
         "benefit_pages": [b.source for b in data.benefits()],
@@ -57,7 +57,7 @@ def index(request):
 
 
 def connection_fee(request):
-    page, categories, standard, preferential = data.connection_source()
+    page, categories, standard, preferential, deadlines = data.connection_source()
     social = [r for r in preferential if r.kind == "social" and r.conditions]
     form = _bind(ConnectionFeeForm, request, categories=categories,
                  social_conditions=social[-1].conditions if social else "")
@@ -70,7 +70,7 @@ def connection_fee(request):
             distance_m=cleaned["distance_m"], area=cleaned["area"], line=cleaned["line"],
             metering_points=cleaned["metering_points"], social=cleaned["social"])
         return fee_rules.calculate_connection_fee(fee_request, categories, standard, preferential,
-                                                  on=cleaned["date"])
+                                                  on=cleaned["date"], deadlines=deadlines)
 
     return _respond(request, "calculators/connection_fee.html", form, {
         "source_page": page, "apply_url": request_form_url(CONNECTION),
@@ -78,11 +78,12 @@ def connection_fee(request):
 
 
 def bill(request):
-    pages, records = data.tariff_source()
+    pages, records, shares = data.tariff_source()
     form = _bind(BillForm, request)
 
     def calculate(cleaned):
-        return bill_rules.estimate_bill(cleaned["consumer_group"], form.consumption(), records, on=cleaned["date"])
+        return bill_rules.estimate_bill(cleaned["consumer_group"], form.consumption(shares), records,
+                                        on=cleaned["date"])
 
     return _respond(request, "calculators/bill.html", form, {
         "source_page": pages[0] if pages else None, "ask_url": request_form_url(TARIFF),

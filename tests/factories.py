@@ -112,8 +112,6 @@ class ApplicantCategoryFactory(factory.django.DjangoModelFactory):
     name = "Физические лица до 15 кВт"
     name_en = "Individuals up to 15 kW"
     max_kw = Decimal("15")
-    deadline = "30 рабочих дней"
-    deadline_en = "30 working days"
 
     class Meta:
         model = m.ApplicantCategory

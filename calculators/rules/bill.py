@@ -12,30 +12,60 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import NoPublishedData, add_vat, legal_bases, money, remove_vat, today, vat_rate_on
+from cms_pages.codes import HOUSEHOLD_GROUPS, KWH, NO_BANDS, SINGLE, THREE_ZONE, TWO_ZONE, ZONES  # noqa: F401
 from cms_pages.rules import tariff_periods
 
-SINGLE, TWO_ZONE, THREE_ZONE = "single", "two_zone", "three_zone"
 RATE_TYPES = (SINGLE, TWO_ZONE, THREE_ZONE)
-ZONES = {
-    SINGLE: ("all_day",),
-    TWO_ZONE: ("day", "night"),
-    THREE_ZONE: ("peak", "half_peak", "night"),
-}
-HOUSEHOLD_GROUPS = ("urban_gas", "urban_electric_rural", "equated")
-NO_BANDS = 0
+
+
+@dataclass(frozen=True)
+class ZoneShares:
+    """Parts of a month's kWh used at night (23–07) and at peak (07–10, 17–21), in per cent.
+
+    ``assumed`` is True when they are the typical shares editors publish for the consumer group
+    (the visitor gave only a total), False when the visitor typed them.
+    """
+
+    night_percent: Decimal
+    peak_percent: Decimal | None  # None: no peak share known, so no three-zone estimate
+    assumed: bool = True
+    source: str = ""
+
+    @property
+    def half_peak_percent(self):
+        return None if self.peak_percent is None else 100 - self.night_percent - self.peak_percent
+
+
+def typical_shares(records, consumer_group):
+    """The typical zone shares editors publish for ``consumer_group`` (``TypicalZoneShare``), or None."""
+    for record in sorted(records, key=lambda r: r.sort_order or 0):
+        if record.consumer_group == consumer_group:
+            return ZoneShares(Decimal(record.night_percent), Decimal(record.peak_percent), True, record.source or "")
+    return None
 
 
 @dataclass(frozen=True)
 class Consumption:
-    """kWh in a month: a total, or a day/night split, or a peak/half-peak/night split."""
+    """kWh in a month: a total (split by typical or typed shares), a day/night or a three-zone split."""
 
     total: Decimal
     two_zone: dict | None = None    # {"day": kWh, "night": kWh}
     three_zone: dict | None = None  # {"peak": kWh, "half_peak": kWh, "night": kWh}
+    shares: ZoneShares | None = None  # set when the zones were estimated from the total
 
     @classmethod
-    def from_total(cls, total):
-        return cls(total=Decimal(total))
+    def from_total(cls, total, shares=None):
+        """A total; with ``shares`` the zones are estimated from it, so zone tariffs can be compared."""
+        total = Decimal(total)
+        if shares is None:
+            return cls(total=total)
+        night = total * shares.night_percent / 100
+        three_zone = None
+        if shares.peak_percent is not None:
+            peak = total * shares.peak_percent / 100
+            three_zone = {"peak": peak, "half_peak": total - night - peak, "night": night}
+        return cls(total=total, two_zone={"day": total - night, "night": night}, three_zone=three_zone,
+                   shares=shares)
 
     @classmethod
     def from_day_night(cls, day, night):
@@ -207,11 +237,17 @@ RATE_TYPE_LABELS = {
 def estimate_bill(consumer_group, consumption, records, on=None):
     """Monthly cost under each rate type for ``consumer_group`` on ``on`` (default today).
 
+    Prices: the regional regulator's order for the half-year and the consumer group (single-rate,
+    two-zone and three-zone tariffs; since 01.01.2025 the bands of monthly consumption, band 1 up
+    to 3,900 kWh, band 2 up to 6,000, band 3 above, as published). Each band's kWh are paid at its price;
+    with a zone meter each band's kWh are shared between the zones in proportion to the zones'
+    consumption. A total with typical shares gives an estimate; a typed split gives the exact sum.
+
     ``records`` are all published tariff records (any group, any period); the ones for the
     group, in kWh, in force on the date are chosen here as the tariff page chooses them.
     """
     on = on or today()
-    records = [r for r in records if r.unit == "kwh"]
+    records = [r for r in records if r.unit == KWH]
     ends = tariff_periods.effective_ends(records, tariff_periods.tariff_key)
     in_force = [r for r in records if r.consumer_group == consumer_group
                 and tariff_periods.is_in_force(r, on, ends[id(r)])]

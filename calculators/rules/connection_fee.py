@@ -16,16 +16,14 @@ from calculators.rules.common import (
     CalculatorError, NoPublishedData, format_number, format_quantity, legal_bases, money,
     remove_vat, today, vat_rate_on,
 )
+from calculators.rules.deadlines import connection_deadline
+from cms_pages.codes import AREAS, PREFERENTIAL_CATEGORY_CODES, TOWN, VOLTAGE_04
 from cms_pages.rules import tariff_periods
 
-# Category codes (ApplicantCategory.code) of individuals connecting for household use: only they
-# may be charged the preferential or social rate (Decree 861, p. 17).
-PREFERENTIAL_CATEGORY_CODES = frozenset({"household"})  # the demo content and editors use this code (ApplicantCategory.code)
 # The preferential rate applies to connections at 0.4 kV and below (Decree 861, p. 17).
-PREFERENTIAL_VOLTAGE = "0.4"
+PREFERENTIAL_VOLTAGE = VOLTAGE_04
 
 LINE_RATE_CODES = {"overhead": "C2", "cable": "C3"}
-AREAS = ("town", "rural")
 
 RULE_STANDARD = "standard"
 RULE_PREFERENTIAL = "preferential"
@@ -85,9 +83,7 @@ class ConnectionFeeResult:
     vat: Decimal
     total_with_vat: Decimal
     vat_rate: object
-    deadline: str
-    deadline_days: int | None
-    deadline_working_days: bool
+    deadline: object          # rules.deadlines.Deadline, or None when no tier is published
     legal_bases: list
 
     @property
@@ -178,10 +174,10 @@ def check_preferential(request, category, rates, vat):
                              % {"kw": format_quantity(request.kw), "max": format_quantity(record.max_kw)})
     if request.voltage != PREFERENTIAL_VOLTAGE:
         check.reasons.append(_("Льготная ставка — только для присоединения на напряжении 0,4 кВ и ниже."))
-    limit = record.max_distance_town_m if request.area == "town" else record.max_distance_rural_m
+    limit = record.max_distance_town_m if request.area == TOWN else record.max_distance_rural_m
     check.distance_limit_m = limit
     if request.distance_m > limit:
-        if request.area == "town":
+        if request.area == TOWN:
             text = _("До сетей %(m)s м — больше %(limit)s м, допустимых в городе.")
         else:
             text = _("До сетей %(m)s м — больше %(limit)s м, допустимых в сельской местности.")
@@ -193,11 +189,16 @@ def check_preferential(request, category, rates, vat):
     return check
 
 
-def calculate_connection_fee(request, categories, standard_rates, preferential_rates, on=None):
+def calculate_connection_fee(request, categories, standard_rates, preferential_rates, on=None, deadlines=()):
     """The fee for ``request`` on ``on`` (default today) from the published records.
 
-    ``standard_rates`` and ``preferential_rates`` are all published records of every period;
-    the ones in force on the date are chosen here, as the fee page chooses them.
+    Decree 861, p. 17 (as amended by Decree 1178, from 01.07.2022): a household up to 15 kW at
+    0.4 kV, 3rd reliability category, within 300 m (towns) / 500 m (rural areas) of the grid pays
+    the lower of the standardized-rate cost and the preferential rate × kW; everyone else pays the
+    standardized-rate cost (C1 + C2/C3 × km + C8 × points). The deadline is p. 16 «б».
+
+    ``standard_rates``, ``preferential_rates`` and ``deadlines`` are all published records of
+    every period; the ones in force on the date are chosen here, as the fee page chooses them.
     """
     on = on or today()
     category = find_category(categories, request.category)
@@ -261,8 +262,8 @@ def calculate_connection_fee(request, categories, standard_rates, preferential_r
         preferential=check, rule=rule, rule_explanation=explanation,
         total_without_vat=total_without_vat, vat=total_with_vat - total_without_vat,
         total_with_vat=total_with_vat, vat_rate=vat,
-        deadline=category.deadline, deadline_days=category.deadline_days,
-        deadline_working_days=category.deadline_working_days,
+        deadline=connection_deadline(request, category.code, tariff_periods.in_force(
+            deadlines, on, key=lambda r: r.period_key())),
         legal_bases=legal_bases(used, ends),
     )
 

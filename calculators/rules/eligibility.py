@@ -15,16 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from calculators.rules.common import (
     LegalBasis, NoPublishedData, format_number, format_quantity, money, today,
 )
+from cms_pages.codes import BENEFIT_CATEGORY_CHOICES, choice_index
 from cms_pages.rules import tariff_periods
 
-CATEGORY_CHOICES = [
-    ("disabled", _("Человек с инвалидностью")),
-    ("disabled_child", _("Семья с ребёнком-инвалидом")),
-    ("veteran", _("Ветеран боевых действий")),
-    ("large_family", _("Многодетная семья")),
-    ("low_income", _("Малоимущая семья")),
-]
-CATEGORY_LABELS = dict(CATEGORY_CHOICES)
+CATEGORY_LABELS = dict(BENEFIT_CATEGORY_CHOICES)
 
 LIKELY, UNLIKELY, UNKNOWN = "likely", "unlikely", "unknown"
 
@@ -99,18 +93,48 @@ class EligibilityResult:
         return self.with_status(UNLIKELY)
 
 
-def parse_category_codes(text):
-    """"disabled, veteran" -> {"disabled", "veteran"} (the page stores codes separated by commas)."""
-    return frozenset(code.strip() for code in (text or "").split(",") if code.strip())
-
-
 def _labels(codes):
-    return ", ".join(f"«{CATEGORY_LABELS.get(c, c)}»" for c in sorted(codes, key=_category_order))
+    return ", ".join(f"«{CATEGORY_LABELS.get(c, c)}»"
+                     for c in sorted(codes, key=lambda code: choice_index(BENEFIT_CATEGORY_CHOICES, code)))
 
 
-def _category_order(code):
-    codes = [c for c, _label in CATEGORY_CHOICES]
-    return codes.index(code) if code in codes else len(codes)
+def monthly_income(six_month_total):
+    """The family's monthly income from its income over six months (Decree 761, p. 28 and 34).
+
+    Income is counted over the 6 calendar months before the month of application; the monthly
+    income is one sixth of it.
+    """
+    return money(Decimal(six_month_total) / 6)
+
+
+def payments_at_standard(actual_payments, regional_standard=None):
+    """The payments the subsidy is counted from (Decree 761, p. 20–22; Housing Code art. 159 p. 6).
+
+    Payments are counted at the regional standard of housing and utility costs for the family,
+    and never above what the family actually pays; without a published standard the actual
+    payments are used (the estimate then says so).
+    """
+    actual = Decimal(actual_payments)
+    return actual if regional_standard is None else min(actual, Decimal(regional_standard))
+
+
+def housing_subsidy_amount(payments, income, max_share_percent):
+    """Subsidy a month = payments at the standard − the maximum share × family income (Decree 761, p. 20).
+
+    Zero when the payments are not above the share (Housing Code art. 159 p. 1: a subsidy is due
+    only when the payments exceed it).
+    """
+    share = money(Decimal(income) * Decimal(max_share_percent) / 100)
+    return max(Decimal(0), money(Decimal(payments) - share))
+
+
+def compensation_amount(payments, percent):
+    """50 % compensation of housing and utility payments (181-FZ art. 17; 5-FZ art. 16 for veterans).
+
+    Paid in cash by social protection, counted on the payments within the consumption norms, so
+    the actual payment may be lower.
+    """
+    return money(Decimal(payments) * Decimal(percent) / 100)
 
 
 def check_categories(household, benefit):
@@ -123,7 +147,11 @@ def check_categories(household, benefit):
 
 
 def check_payment_share(household, benefit):
-    """Payments must exceed the share of income: at exactly 22% there is no subsidy yet."""
+    """Payments must exceed the maximum share of income (Housing Code art. 159 p. 1; Decree 761, p. 2).
+
+    The federal standard is 22 % (Decree 541 of 29.08.2005), lower where the region sets it; at
+    exactly the share there is no subsidy yet. Low-income status is not a condition.
+    """
     percent = benefit.max_payment_share_percent
     limit = money(household.income * percent / 100)
     values = {"payments": format_number(household.payments), "percent": format_quantity(percent),
@@ -153,7 +181,11 @@ def ceiling_for(ceilings, family_size):
 
 
 def check_income_ceiling(household, benefit, on):
-    """Family income must not exceed the regional ceiling for its size and season (equal is within)."""
+    """Family income must not exceed the regional ceiling for its size and season (equal is within).
+
+    Arkhangelsk region: decree 116-пп of 09.02.2023, by family size, for the heating and the
+    non-heating period; the ceilings in force on the date are chosen by their period.
+    """
     ends = tariff_periods.effective_ends(benefit.income_ceilings, tariff_periods.income_ceiling_key)
     in_force = [c for c in benefit.income_ceilings if tariff_periods.is_in_force(c, on, ends[id(c)])]
     row = ceiling_for(in_force, household.family_size)
@@ -205,7 +237,8 @@ def assess(household, benefit, on):
     if status == LIKELY:
         if benefit.max_payment_share_percent is not None:
             share = money(household.income * benefit.max_payment_share_percent / 100)
-            assessment.estimate = household.payments - share
+            assessment.estimate = housing_subsidy_amount(household.payments, household.income,
+                                                         benefit.max_payment_share_percent)
             assessment.estimate_explanation = _(
                 "Примерно %(payments)s − %(share)s = %(estimate)s руб. в месяц: платежи сверх %(percent)s %% дохода. "
                 "Социальная защита считает по региональным стандартам площади и стоимости услуг, поэтому сумма "
@@ -214,7 +247,7 @@ def assess(household, benefit, on):
                 "estimate": format_number(assessment.estimate),
                 "percent": format_quantity(benefit.max_payment_share_percent)}
         elif benefit.compensation_percent is not None:
-            assessment.estimate = money(household.payments * benefit.compensation_percent / 100)
+            assessment.estimate = compensation_amount(household.payments, benefit.compensation_percent)
             assessment.estimate_explanation = _(
                 "Не больше %(percent)s %% × %(payments)s = %(estimate)s руб. в месяц. Компенсация выплачивается "
                 "деньгами и считается только по части платежей, поэтому сумма может быть меньше.") % {

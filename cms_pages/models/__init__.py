@@ -1,7 +1,7 @@
 """Page models, one module per page type; imported here so Django finds them."""
 from cms_pages.models.base import BasePage  # noqa: F401
 from cms_pages.models.connection import (  # noqa: F401
-    ApplicantCategory, ConnectionFeePage, PreferentialRate, StandardizedRate,
+    ApplicantCategory, ConnectionDeadline, ConnectionFeePage, PreferentialRate, StandardizedRate,
 )
 from cms_pages.models.content import ContentPage  # noqa: F401
 from cms_pages.models.home import HomePage  # noqa: F401
@@ -14,4 +14,4 @@ from cms_pages.models.service_centres import (  # noqa: F401
 )
 from cms_pages.models.snippets import AlertBanner, LegalAct, ResponsibleBody  # noqa: F401
 from cms_pages.models.subsidy import IncomeCeiling, SubsidyPage  # noqa: F401
-from cms_pages.models.tariffs import TariffPage, TariffRecord  # noqa: F401
+from cms_pages.models.tariffs import TariffPage, TariffRecord, TypicalZoneShare  # noqa: F401

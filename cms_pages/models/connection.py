@@ -1,4 +1,5 @@
 """Grid connection fees (Decree 861): categories, standardized and preferential rates as records."""
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -6,10 +7,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from cms_pages.codes import AREA_CHOICES, VOLTAGE_CHOICES, VOLTAGE_ORDER, choice_index
 from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
 
-VOLTAGE_CHOICES = [("0.4", _("0,4 кВ и ниже")), ("6-10", _("6–10 кВ")), ("35", _("35 кВ"))]
 RATE_CODE_CHOICES = [
     ("C1", _("С1 — подготовка и выдача технических условий, проверка их выполнения")),
     ("C2", _("С2 — строительство воздушных линий")),
@@ -21,7 +23,6 @@ RATE_UNIT_CHOICES = [
     ("km", _("руб./км")),
     ("point", _("руб. за точку учёта")),
 ]
-AREA_CHOICES = [("any", _("любая")), ("town", _("город")), ("rural", _("сельская местность"))]
 
 
 class ConnectionFeePage(DateChoiceMixin, BasePage):
@@ -32,6 +33,7 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
         InlinePanel("categories", heading=_("Категории заявителей"), label=_("Категория")),
         InlinePanel("standard_rates", heading=_("Стандартизированные ставки"), label=_("Ставка")),
         InlinePanel("preferential_rates", heading=_("Льготные и социальные ставки"), label=_("Ставка")),
+        InlinePanel("deadlines", heading=_("Сроки присоединения (п. 16 Правил)"), label=_("Срок")),
     ]
 
     class Meta:
@@ -47,9 +49,11 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
         for record in [*standard.in_force, *preferential.in_force]:
             if record.legal_act_id:
                 acts.setdefault(record.legal_act_id, record.legal_act)
+        deadlines = ConnectionDeadline.select(self.deadlines.all().select_related("legal_act"), on)
         upcoming_starts = sorted({p.start for p in [*standard.upcoming, *preferential.upcoming]})
         return {
             "standard": standard, "preferential": preferential,
+            "deadlines_in_force": sorted(deadlines.in_force, key=lambda d: d.sort_order or 0),
             "standard_in_force": sorted(standard.in_force, key=_standard_order),
             "legal_acts_in_force": list(acts.values()),
             "next_change": upcoming_starts[0] if upcoming_starts else None,
@@ -75,10 +79,8 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
 
 
 def _standard_order(rate):
-    codes = [code for code, _label in RATE_CODE_CHOICES]
-    voltages = [code for code, _label in VOLTAGE_CHOICES]
-    return (codes.index(rate.code) if rate.code in codes else 99,
-            voltages.index(rate.voltage) if rate.voltage in voltages else 99, rate.area, rate.sort_order or 0)
+    return (choice_index(RATE_CODE_CHOICES, rate.code), choice_index(VOLTAGE_CHOICES, rate.voltage),
+            rate.area, rate.sort_order or 0)
 
 
 class ApplicantCategory(Orderable):
@@ -88,14 +90,10 @@ class ApplicantCategory(Orderable):
     max_kw = models.DecimalField(_("максимальная мощность, кВт"), max_digits=10, decimal_places=1,
                                  null=True, blank=True)
     conditions = models.TextField(_("условия"), blank=True)
-    deadline = models.CharField(_("срок присоединения"), max_length=200, blank=True)
-    deadline_days = models.PositiveIntegerField(_("срок, дней"), null=True, blank=True)
-    deadline_working_days = models.BooleanField(_("в рабочих днях"), default=False)
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("max_kw")]),
         FieldPanel("conditions"),
-        FieldRowPanel([FieldPanel("deadline"), FieldPanel("deadline_days"), FieldPanel("deadline_working_days")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -103,31 +101,29 @@ class ApplicantCategory(Orderable):
         verbose_name_plural = _("категории заявителей")
 
 
-class StandardizedRate(Orderable):
+class StandardizedRate(DatedRecord, Orderable):
     page = ParentalKey(ConnectionFeePage, related_name="standard_rates", on_delete=models.CASCADE)
     code = models.CharField(_("ставка"), max_length=4, choices=RATE_CODE_CHOICES)
     voltage = models.CharField(_("уровень напряжения"), max_length=8, choices=VOLTAGE_CHOICES, default="0.4")
     area = models.CharField(_("местность"), max_length=10, choices=AREA_CHOICES, default="any")
     unit = models.CharField(_("единица"), max_length=12, choices=RATE_UNIT_CHOICES)
     amount = models.DecimalField(_("ставка без НДС, руб."), max_digits=12, decimal_places=2)
-    effective_from = models.DateField(_("действует с"))
-    effective_to = models.DateField(_("действует по"), null=True, blank=True)
-    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("voltage"), FieldPanel("area")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("unit")]),
-        FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
-        FieldPanel("legal_act"),
+        period_panel(),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("стандартизированная ставка")
         verbose_name_plural = _("стандартизированные ставки")
 
+    def period_key(self):
+        return tariff_periods.standard_rate_key(self)
 
-class PreferentialRate(Orderable):
+
+class PreferentialRate(DatedRecord, Orderable):
     KIND_CHOICES = [("preferential", _("Льготная ставка")), ("social", _("Социальная ставка"))]
     page = ParentalKey(ConnectionFeePage, related_name="preferential_rates", on_delete=models.CASCADE)
     kind = models.CharField(_("вид"), max_length=20, choices=KIND_CHOICES)
@@ -136,19 +132,72 @@ class PreferentialRate(Orderable):
     max_distance_town_m = models.PositiveIntegerField(_("расстояние до сетей в городе, м, не более"), default=300)
     max_distance_rural_m = models.PositiveIntegerField(_("расстояние до сетей в сельской местности, м, не более"), default=500)
     conditions = models.TextField(_("кому и при каких условиях"), blank=True)
-    effective_from = models.DateField(_("действует с"))
-    effective_to = models.DateField(_("действует по"), null=True, blank=True)
-    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("rub_per_kw"), FieldPanel("max_kw")]),
         FieldRowPanel([FieldPanel("max_distance_town_m"), FieldPanel("max_distance_rural_m")]),
         FieldPanel("conditions"),
-        FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
-        FieldPanel("legal_act"),
+        period_panel(),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("льготная ставка")
         verbose_name_plural = _("льготные ставки")
+
+    def period_key(self):
+        return tariff_periods.preferential_rate_key(self)
+
+
+class ConnectionDeadline(DatedRecord, Orderable):
+    """One tier of the connection deadline (Decree 861, p. 16 «б»): a term and when it applies.
+
+    Tiers are tried in their order on the page; the first whose conditions all hold gives the
+    deadline, so the shortest, narrowest tier goes first (30 working days) and the catch-all last.
+    An empty condition holds for every application.
+    """
+
+    UNIT_CHOICES = [("working_days", _("рабочих дней")), ("days", _("календарных дней")),
+                    ("months", _("месяцев")), ("years", _("лет"))]
+    page = ParentalKey(ConnectionFeePage, related_name="deadlines", on_delete=models.CASCADE)
+    term = models.PositiveSmallIntegerField(_("срок"))
+    term_unit = models.CharField(_("единица срока"), max_length=20, choices=UNIT_CHOICES)
+    categories = models.CharField(
+        _("категории заявителей (коды через запятую)"), max_length=200, blank=True,
+        help_text=_("Коды категорий этой страницы, например household, business-150. Пусто — любая категория."))
+    min_kw = models.DecimalField(_("мощность от, кВт (включительно)"), max_digits=10, decimal_places=1,
+                                 null=True, blank=True)
+    max_kw = models.DecimalField(_("мощность до, кВт"), max_digits=10, decimal_places=1, null=True, blank=True)
+    max_kw_inclusive = models.BooleanField(_("включая верхнюю границу мощности"), default=True)
+    max_voltage = models.CharField(_("напряжение не выше"), max_length=8, choices=VOLTAGE_CHOICES, blank=True)
+    max_distance_town_m = models.PositiveIntegerField(_("до сетей в городе, м, не более"), null=True, blank=True)
+    max_distance_rural_m = models.PositiveIntegerField(_("до сетей в сельской местности, м, не более"),
+                                                       null=True, blank=True)
+    clause = models.CharField(_("пункт правил"), max_length=100, blank=True,
+                              help_text=_("Например: п. 16 «б» Правил (постановление № 861)"))
+    description = models.CharField(_("условия словами"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("term"), FieldPanel("term_unit"), FieldPanel("clause")]),
+        FieldPanel("categories"),
+        FieldRowPanel([FieldPanel("min_kw"), FieldPanel("max_kw"), FieldPanel("max_kw_inclusive")]),
+        FieldRowPanel([FieldPanel("max_voltage"), FieldPanel("max_distance_town_m"),
+                       FieldPanel("max_distance_rural_m")]),
+        FieldPanel("description"),
+        period_panel(),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("срок присоединения")
+        verbose_name_plural = _("сроки присоединения")
+
+    def period_key(self):
+        return (self.categories, self.min_kw, self.max_kw, self.max_kw_inclusive, self.max_voltage,
+                self.max_distance_town_m, self.max_distance_rural_m)
+
+    def voltage_rank(self):
+        return VOLTAGE_ORDER.index(self.max_voltage) if self.max_voltage in VOLTAGE_ORDER else None
+
+    def clean(self):
+        super().clean()
+        if self.min_kw is not None and self.max_kw is not None and self.max_kw < self.min_kw:
+            raise ValidationError({"max_kw": _("Верхняя граница мощности меньше нижней.")})

@@ -1,4 +1,5 @@
 """Subsidies and benefits: who qualifies, the rule, ceilings, documents and where to apply."""
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -7,7 +8,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from cms_pages.codes import BENEFIT_CATEGORY_CODES, parse_codes
 from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
 
 
@@ -22,7 +25,8 @@ class SubsidyPage(DateChoiceMixin, BasePage):
         _("размер компенсации, %"), max_digits=5, decimal_places=2, null=True, blank=True)
     eligible_categories = models.CharField(
         _("категории (коды через запятую)"), max_length=200, blank=True,
-        help_text=_("Для проверки права: disabled, disabled_child, veteran, large_family, low_income."))
+        help_text=_("Только если мера — для отдельных категорий: disabled, disabled_child, veteran, "
+                    "large_family, low_income. Для субсидии на ЖКУ оставьте пустым: категория не условие."))
     documents = StreamField([("document", blocks.CharBlock(label=_("Документ")))], blank=True,
                             verbose_name=_("документы"))
     responsible_body = models.ForeignKey("cms_pages.ResponsibleBody", verbose_name=_("куда обращаться"),
@@ -57,6 +61,14 @@ class SubsidyPage(DateChoiceMixin, BasePage):
             "upcoming_ceilings": [(p, sorted(p.records, key=lambda c: c.family_size)) for p in ceilings.upcoming],
         }
 
+    def clean(self):
+        super().clean()
+        unknown = sorted(parse_codes(self.eligible_categories) - set(BENEFIT_CATEGORY_CODES))
+        if unknown:
+            raise ValidationError({"eligible_categories": _(
+                "Неизвестные коды категорий: %(codes)s. Допустимые: %(allowed)s.") % {
+                "codes": ", ".join(unknown), "allowed": ", ".join(BENEFIT_CATEGORY_CODES)}})
+
     def body_phones(self):
         from cms_pages.rules.directory import phone_links
         return phone_links(self.responsible_body.phone) if self.responsible_body else []
@@ -81,22 +93,20 @@ class SubsidyPage(DateChoiceMixin, BasePage):
         return subsidies.answer(self, query, on_date, language)
 
 
-class IncomeCeiling(Orderable):
+class IncomeCeiling(DatedRecord, Orderable):
     page = ParentalKey(SubsidyPage, related_name="income_ceilings", on_delete=models.CASCADE)
     family_size = models.PositiveSmallIntegerField(_("человек в семье"))
     heating_season = models.DecimalField(_("отопительный период, руб./мес."), max_digits=10, decimal_places=2)
     non_heating_season = models.DecimalField(_("вне отопительного периода, руб./мес."), max_digits=10, decimal_places=2)
-    effective_from = models.DateField(_("действует с"))
-    effective_to = models.DateField(_("действует по"), null=True, blank=True)
-    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
 
     panels = [
         FieldRowPanel([FieldPanel("family_size"), FieldPanel("heating_season"), FieldPanel("non_heating_season")]),
-        FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
-        FieldPanel("legal_act"),
+        period_panel(),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("предельный доход")
         verbose_name_plural = _("предельные доходы")
+
+    def period_key(self):
+        return tariff_periods.income_ceiling_key(self)

@@ -8,39 +8,17 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
+from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for older imports)
+    BAND_CHOICES, CONSUMER_GROUP_CHOICES, RATE_TYPE_CHOICES, UNIT_CHOICES, ZONE_CHOICES, choice_index,
+)
 from cms_pages.models.base import BasePage, DateChoiceMixin
+from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
 from ops.csv_safety import SafeDictWriter
-
-CONSUMER_GROUP_CHOICES = [
-    ("urban_gas", _("Городское население в домах с газовыми плитами")),
-    ("urban_electric_rural", _("Население в домах с электроплитами или электроотоплением и сельское население")),
-    ("equated", _("Потребители, приравненные к населению")),
-    ("heat_population", _("Население (тепловая энергия)")),
-]
-RATE_TYPE_CHOICES = [
-    ("single", _("Одноставочный")),
-    ("two_zone", _("Двухзонный (день/ночь)")),
-    ("three_zone", _("Трёхзонный (пик/полупик/ночь)")),
-]
-ZONE_CHOICES = [
-    ("all_day", _("Круглосуточно")),
-    ("day", _("Дневная зона")),
-    ("night", _("Ночная зона")),
-    ("peak", _("Пиковая зона")),
-    ("half_peak", _("Полупиковая зона")),
-]
-UNIT_CHOICES = [("kwh", _("руб./кВт·ч")), ("gcal", _("руб./Гкал"))]
-BAND_CHOICES = [
-    (0, _("Без диапазонов")),
-    (1, _("1-й диапазон")),
-    (2, _("2-й диапазон")),
-    (3, _("3-й диапазон")),
-]
 
 
 class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
@@ -52,6 +30,8 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
         FieldPanel("kind"),
         FieldPanel("explanation"),
         InlinePanel("tariffs", heading=_("Тарифы"), label=_("Тариф")),
+        InlinePanel("night_shares", heading=_("Типичная доля ночного расхода (для калькулятора счёта)"),
+                    label=_("Доля")),
     ]
 
     class Meta:
@@ -112,7 +92,7 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
-class TariffRecord(Orderable):
+class TariffRecord(DatedRecord, Orderable):
     page = ParentalKey(TariffPage, related_name="tariffs", on_delete=models.CASCADE)
     consumer_group = models.CharField(_("группа потребителей"), max_length=40, choices=CONSUMER_GROUP_CHOICES)
     rate_type = models.CharField(_("вид ставки"), max_length=20, choices=RATE_TYPE_CHOICES, default="single")
@@ -126,27 +106,57 @@ class TariffRecord(Orderable):
     price = models.DecimalField(_("цена"), max_digits=10, decimal_places=2)
     unit = models.CharField(_("единица"), max_length=10, choices=UNIT_CHOICES, default="kwh")
     vat_included = models.BooleanField(_("НДС включён"), default=True)
-    effective_from = models.DateField(_("действует с"))
-    effective_to = models.DateField(_("действует по"), null=True, blank=True)
-    legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
 
     panels = [
         FieldRowPanel([FieldPanel("consumer_group"), FieldPanel("town")]),
         FieldRowPanel([FieldPanel("rate_type"), FieldPanel("zone"), FieldPanel("hours")]),
         FieldRowPanel([FieldPanel("band"), FieldPanel("band_limit_kwh")]),
         FieldRowPanel([FieldPanel("price"), FieldPanel("unit"), FieldPanel("vat_included")]),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
-                         FieldPanel("legal_act")], heading=_("Период и основание")),
+        period_panel(),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("тариф")
         verbose_name_plural = _("тарифы")
 
+    def period_key(self):
+        return tariff_periods.tariff_key(self)
+
+
+class TypicalZoneShare(Orderable):
+    """What part of a month's kWh a typical home of a group uses at night (and at peak).
+
+    The bill estimator splits a monthly total by these shares when the visitor knows only the
+    total; it shows them as an assumption the visitor can change.
+    """
+
+    page = ParentalKey(TariffPage, related_name="night_shares", on_delete=models.CASCADE)
+    consumer_group = models.CharField(_("группа потребителей"), max_length=40, choices=CONSUMER_GROUP_CHOICES)
+    night_percent = models.DecimalField(_("ночью (23:00–07:00), % расхода"), max_digits=5, decimal_places=1)
+    peak_percent = models.DecimalField(_("в пик (07:00–10:00, 17:00–21:00), % расхода"), max_digits=5,
+                                       decimal_places=1)
+    source = models.CharField(_("откуда взята доля"), max_length=300, blank=True,
+                              help_text=_("Например: средние показания зонных счётчиков группы за 2025 год."))
+
+    panels = [FieldRowPanel([FieldPanel("consumer_group"), FieldPanel("night_percent"), FieldPanel("peak_percent")]),
+              FieldPanel("source")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("типичная доля ночного расхода")
+        verbose_name_plural = _("типичные доли ночного расхода")
+
     def clean(self):
-        if self.effective_to and self.effective_from and self.effective_to < self.effective_from:
-            raise ValidationError({"effective_to": _("Дата окончания раньше даты начала.")})
+        super().clean()
+        errors = {}
+        if self.night_percent is not None and not 0 < self.night_percent < 100:
+            errors["night_percent"] = _("Доля ночного расхода — больше 0 и меньше 100 %.")
+        if self.peak_percent is not None and self.peak_percent < 0:
+            errors["peak_percent"] = _("Доля расхода в пик не может быть меньше 0 %.")
+        if (not errors and self.night_percent is not None and self.peak_percent is not None
+                and self.night_percent + self.peak_percent >= 100):
+            errors["peak_percent"] = _("Ночь и пик вместе должны быть меньше 100 %: остальное — полупик.")
+        if errors:
+            raise ValidationError(errors)
 
 
 CENTS = Decimal("0.01")  # prices are numbers in the data files (a negative one stays -5.00)
@@ -194,15 +204,10 @@ def export_rows(records, today):
     return rows
 
 
-def _choice_index(choices, value):
-    codes = [code for code, _label in choices]
-    return codes.index(value) if value in codes else len(codes)
-
-
 def _display_order(record):
     return (
-        _choice_index(CONSUMER_GROUP_CHOICES, record.consumer_group), record.town or "",
-        _choice_index(RATE_TYPE_CHOICES, record.rate_type), _choice_index(ZONE_CHOICES, record.zone),
+        choice_index(CONSUMER_GROUP_CHOICES, record.consumer_group), record.town or "",
+        choice_index(RATE_TYPE_CHOICES, record.rate_type), choice_index(ZONE_CHOICES, record.zone),
         record.band, record.effective_from, record.sort_order or 0, record.pk or 0,
     )
 

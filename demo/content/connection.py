@@ -2,6 +2,7 @@
 import datetime
 from decimal import Decimal
 
+from cms_pages.codes import HOUSEHOLD, VOLTAGE_04, VOLTAGE_6_10
 from cms_pages.models import ConnectionFeePage
 
 from demo.content.common import DEMO_EN, DEMO_RU, T, ext, link, p, page, ul
@@ -11,35 +12,29 @@ Y2025 = (D(2025, 1, 1), D(2025, 12, 31))
 Y2026 = (D(2026, 1, 1), None)  # in force until the agency sets the next rates
 
 CATEGORIES = [
-    ("household", T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),
+    (HOUSEHOLD, T("Граждане до 15 кВт для бытовых нужд", "Individuals up to 15 kW for household use"),
      Decimal("15"),
      T("Жилой или садовый дом, гараж; III категория надёжности (один источник питания); напряжение 0,4 кВ. "
        "Плата — меньшая из двух сумм: по стандартизированным ставкам или по льготной ставке за кВт, если "
        "до сетей не больше 300 м в городе и 500 м в сельской местности.",
        "A house, summer house or garage; reliability category III (one supply source); 0.4 kV. The fee is "
        "the lower of the standardized-rate cost and the preferential rate per kW, if the grid is within "
-       "300 m in a town or 500 m in the countryside."),
-     T("30 рабочих дней, если напряжение 0,4 кВ и до сети не больше 15 м; иначе 4 месяца",
-       "30 working days at 0.4 kV within 15 m of the grid; otherwise 4 months"), 30, True),
+       "300 m in a town or 500 m in the countryside.")),
     ("business-150", T("Юридические лица и предприниматели до 150 кВт",
                        "Businesses and sole traders up to 150 kW"), Decimal("150"),
      T("Один источник питания, напряжение до 10 кВ. Оплата по стандартизированным ставкам, можно в рассрочку "
        "на 3 года: 10 % при заключении договора.",
        "One supply source, up to 10 kV. Paid at the standardized rates; may be paid over 3 years, 10% when "
-       "the contract is signed."),
-     T("4 месяца", "4 months"), 120, False),
+       "the contract is signed.")),
     ("business-670", T("Заявители от 150 до 670 кВт", "Applicants from 150 to 670 kW"), Decimal("670"),
      T("Плата по стандартизированным ставкам; стоимость строительства линий входит в плату.",
-       "Paid at the standardized rates; building the lines is included in the fee."),
-     T("1 год (демонстрационное значение)", "1 year (demonstration value)"), 365, False),
+       "Paid at the standardized rates; building the lines is included in the fee.")),
     ("large-670plus", T("Заявители от 670 кВт", "Applicants of 670 kW and more"), None,
      T("Плата по стандартизированным ставкам или по индивидуальному проекту, утверждённому агентством по тарифам.",
-       "Paid at the standardized rates or by an individual project approved by the tariff agency."),
-     T("2 года (демонстрационное значение)", "2 years (demonstration value)"), 730, False),
+       "Paid at the standardized rates or by an individual project approved by the tariff agency.")),
     ("temporary", T("Временное присоединение", "Temporary connection"), None,
      T("Для стройплощадки или передвижного объекта на срок до 6 месяцев, по III категории надёжности.",
-       "For a construction site or a mobile facility for up to 6 months, reliability category III."),
-     T("6 месяцев (демонстрационное значение)", "6 months (demonstration value)"), 180, False),
+       "For a construction site or a mobile facility for up to 6 months, reliability category III.")),
 ]
 
 # (code, voltage, area, unit, 2026 amount without VAT); 2025 is the same less 7 %.
@@ -98,12 +93,43 @@ def preferential_rates(acts):
     return rows
 
 
+CLAUSE = T("п. 16 «б» Правил технологического присоединения (постановление № 861)",
+           "Rules of technological connection (Decree 861), p. 16(b)")
+SMALL = f"{HOUSEHOLD},business-150"  # applicants of p. 12(1) and 14: up to 150 kW, one source
+# Decree 861, p. 16 «б», first matching tier wins. The 30-working-day tier is verified; the other
+# tiers' exact conditions are demonstration values [U] (see /work/shared/domain.md).
+DEADLINES = [
+    (30, "working_days", SMALL, None, Decimal("150"), True, VOLTAGE_04, 15, 15,
+     T("До 150 кВт, один источник, 0,4 кВ и ниже, до сетей не больше 15 м, строить сети не нужно.",
+       "Up to 150 kW, one source, 0.4 kV or below, the grid within 15 m, no new grid to build.")),
+    (6, "months", "temporary", None, None, True, "", None, None,
+     T("Временное присоединение (демонстрационное значение).", "Temporary connection (demonstration value).")),
+    (4, "months", "", None, Decimal("670"), True, VOLTAGE_6_10, 300, 500,
+     T("До 670 кВт, до 20 кВ, до сетей не больше 300 м в городе и 500 м в сельской местности.",
+       "Up to 670 kW, up to 20 kV, the grid within 300 m in a town or 500 m in the countryside.")),
+    (6, "months", SMALL, None, Decimal("150"), True, VOLTAGE_6_10, None, None,
+     T("До 150 кВт, до 20 кВ, до сетей дальше 300 м в городе или 500 м в сельской местности "
+       "(демонстрационное значение).",
+       "Up to 150 kW, up to 20 kV, the grid farther than 300 m in a town or 500 m in the countryside "
+       "(demonstration value).")),
+    (1, "years", "", None, Decimal("670"), False, "", None, None,
+     T("Меньше 670 кВт, если более короткий срок не подходит.", "Under 670 kW, when no shorter term applies.")),
+    (2, "years", "", Decimal("670"), None, True, "", None, None,
+     T("670 кВт и больше.", "670 kW and more.")),
+]
+
+
+def deadlines(acts):
+    return [{"term": term, "term_unit": unit, "categories": categories, "min_kw": min_kw, "max_kw": max_kw,
+             "max_kw_inclusive": inclusive, "max_voltage": voltage, "max_distance_town_m": town,
+             "max_distance_rural_m": rural, "description": description, "clause": CLAUSE,
+             "effective_from": D(2022, 7, 1), "effective_to": None, "legal_act": acts["decree_861"]}
+            for term, unit, categories, min_kw, max_kw, inclusive, voltage, town, rural, description in DEADLINES]
+
+
 def pages(ctx):
-    categories = [
-        {"code": code, "name": name, "max_kw": max_kw, "conditions": conditions, "deadline": deadline,
-         "deadline_days": days, "deadline_working_days": working}
-        for code, name, max_kw, conditions, deadline, days, working in CATEGORIES
-    ]
+    categories = [{"code": code, "name": name, "max_kw": max_kw, "conditions": conditions}
+                  for code, name, max_kw, conditions in CATEGORIES]
     return [
         page("connection/fee", ConnectionFeePage, "connection",
              T("Плата за технологическое присоединение", "Grid connection fee"),
@@ -130,5 +156,6 @@ def pages(ctx):
                       "How to apply: " + link("connection/up-to-15kw", "connecting a house up to 15 kW"))
                  + p(DEMO_EN)),
              children={"categories": categories, "standard_rates": standard_rates(ctx.acts),
-                       "preferential_rates": preferential_rates(ctx.acts)}),
+                       "preferential_rates": preferential_rates(ctx.acts),
+                       "deadlines": deadlines(ctx.acts)}),
     ]

@@ -7,6 +7,7 @@ The 2026 figures are demonstration values (the base follows the verified 2024 le
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from cms_pages.codes import EQUATED, URBAN_ELECTRIC_RURAL, URBAN_GAS
 from cms_pages.models import TariffPage
 
 from demo.content.common import DEMO_EN, DEMO_RU, T, page
@@ -31,10 +32,24 @@ ZONES = [  # rate type, zone, hours, multiplier to the single-rate price
     ("three_zone", "night", "23:00–07:00", Decimal("0.60")),
 ]
 GROUPS = [  # group, coefficient to the base, consumption bands apply
-    ("urban_gas", Decimal("1"), True),
-    ("urban_electric_rural", Decimal("0.7"), True),
-    ("equated", Decimal("1"), False),
+    (URBAN_GAS, Decimal("1"), True),
+    (URBAN_ELECTRIC_RURAL, Decimal("0.7"), True),
+    (EQUATED, Decimal("1"), False),
 ]
+# Typical shares of a month's kWh at night and at peak per group, for the bill estimator when a
+# visitor knows only the total (demonstration values: the share of zone meters' night readings).
+ZONE_SHARES = [
+    (URBAN_GAS, Decimal("30"), Decimal("30")),
+    (URBAN_ELECTRIC_RURAL, Decimal("38"), Decimal("27")),
+    (EQUATED, Decimal("20"), Decimal("33")),
+]
+SHARE_SOURCE = T("Демонстрационное значение: средняя доля по показаниям зонных счётчиков группы.",
+                 "Demonstration value: the average share on the group's zone meters.")
+
+
+def zone_shares():
+    return [{"consumer_group": group, "night_percent": night, "peak_percent": peak, "source": SHARE_SOURCE}
+            for group, night, peak in ZONE_SHARES]
 
 
 def _money(value):
@@ -109,7 +124,7 @@ def pages(ctx):
                  "Homes with electric stoves or electric heating and rural residents pay less: a coefficient "
                  "of 0.7 applies to the base price. The night zone is 23:00 to 07:00. Bills come from the "
                  "guaranteeing supplier TGK-2 Energosbyt, not from the grid company. " + DEMO_EN),
-             children={"tariffs": electricity_records(acts)}),
+             children={"tariffs": electricity_records(acts), "night_shares": zone_shares()}),
         page("tariffs/heat", TariffPage, "tariffs",
              T("Тарифы на тепловую энергию для населения", "Heat tariffs for households"),
              T("teplovaya-energiya", "heat"),

@@ -32,8 +32,8 @@ def test_benchmark(client, fee_page, tariff_page, subsidy_page):
     import datetime
     from decimal import Decimal as D
     on = datetime.date(2026, 3, 1)
-    _page, categories, standard, preferential = data.connection_source()
-    _pages, records = data.tariff_source()
+    _page, categories, standard, preferential, _deadlines = data.connection_source()
+    _pages, records, _shares = data.tariff_source()
     benefits = data.benefits()
     request = connection_fee.ConnectionRequest("household", D(15), "0.4", D(300), "town")
     consumption = bill.Consumption.from_three_zones(D(100), D(200), D(100))

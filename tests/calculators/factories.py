@@ -17,10 +17,6 @@ class ApplicantCategoryFactory(shared.ApplicantCategoryFactory):
     code = "household"  # the code that may get the preferential rate
     name = "Физическое лицо до 15 кВт для бытовых нужд"
     name_en = "Individual up to 15 kW for household use"
-    deadline = "4 месяца"
-    deadline_en = "4 months"
-    deadline_days = 120
-    deadline_working_days = False
 
 
 class StandardizedRateFactory(shared.StandardizedRateFactory):

@@ -161,3 +161,49 @@ def test_a_date_without_published_tariffs_is_refused():
     with pytest.raises(NoPublishedData) as error:
         bill.estimate_bill("urban_gas", bill.Consumption.from_total(D(250)), RECORDS, on=datetime.date(2025, 12, 31))
     assert error.value.field == "date"
+
+
+# ------------------------------------------------------------ a monthly total with the typical night share
+
+class Share:  # the shape of cms_pages.TypicalZoneShare, without a page
+    def __init__(self, group, night, peak, sort_order=0, source=""):
+        self.consumer_group, self.night_percent, self.peak_percent = group, D(night), D(peak)
+        self.sort_order, self.source = sort_order, source
+
+
+def test_does_a_two_zone_meter_pay_off_at_300_kwh_with_the_default_night_share():
+    # Typical share for the group: 30 % at night, 30 % at peak.
+    # Single: 300 × 6.59 = 1,977.00. Two-zone: day 210 × 7.00 = 1,470.00 + night 90 × 3.50 = 315.00
+    # = 1,785.00, so it pays off by 192.00. Three-zone: peak 90 × 8.00 = 720 + half-peak 120 × 6.59 =
+    # 790.80 + night 90 × 3.50 = 315 = 1,825.80.
+    shares = bill.typical_shares([Share("equated", "20", "30"), Share("urban_gas", "30", "30")], "urban_gas")
+    estimate = bill.estimate_bill("urban_gas", bill.Consumption.from_total(D(300), shares), RECORDS,
+                                  on=datetime.date(2026, 3, 1))
+    assert option(estimate, "single").with_vat == D("1977.00")
+    assert option(estimate, "two_zone").with_vat == D("1785.00")
+    assert option(estimate, "three_zone").with_vat == D("1825.80")
+    assert [o.rate_type for o in estimate.cheapest] == ["two_zone"]
+    assert option(estimate, "single").over_cheapest == D("192.00")
+    assert estimate.consumption.shares.assumed
+
+
+def test_a_low_night_share_makes_the_two_zone_meter_not_pay_off():
+    # 10 % at night: day 270 × 7.00 = 1,890 + night 30 × 3.50 = 105 = 1,995.00 > 1,977.00 single.
+    shares = bill.ZoneShares(D(10), None, assumed=False)
+    estimate = bill.estimate_bill("urban_gas", bill.Consumption.from_total(D(300), shares), RECORDS,
+                                  on=datetime.date(2026, 3, 1))
+    assert option(estimate, "two_zone").with_vat == D("1995.00")
+    assert [o.rate_type for o in estimate.cheapest] == ["single"]
+    assert not option(estimate, "three_zone").available  # no peak share: no three-zone estimate
+
+
+def test_the_exact_split_is_used_when_given():
+    # Day 200 × 7.00 = 1,400 + night 100 × 3.50 = 350 = 1,750.00, whatever the typical share.
+    estimate = bill.estimate_bill("urban_gas", bill.Consumption.from_day_night(D(200), D(100)), RECORDS,
+                                  on=datetime.date(2026, 3, 1))
+    assert option(estimate, "two_zone").with_vat == D("1750.00")
+    assert estimate.consumption.shares is None
+
+
+def test_no_typical_share_for_the_group_prices_the_single_rate_only():
+    assert bill.typical_shares([Share("equated", "20", "30")], "urban_gas") is None

@@ -13,7 +13,7 @@ import pytest
 
 from calculators.rules import connection_fee as fee
 from calculators.rules.common import CalculatorError, NoPublishedData
-from cms_pages.models import ApplicantCategory, LegalAct, PreferentialRate, StandardizedRate
+from cms_pages.models import ApplicantCategory, ConnectionDeadline, LegalAct, PreferentialRate, StandardizedRate
 
 JAN, JUL = datetime.date(2026, 1, 1), datetime.date(2026, 7, 1)
 SPRING = datetime.date(2026, 3, 1)
@@ -44,15 +44,30 @@ PREFERENTIAL = [
                      max_distance_rural_m=500, effective_from=JAN, legal_act=ORDER),
 ]
 CATEGORIES = [
-    ApplicantCategory(code="household", name="Граждане до 15 кВт", max_kw=D("15"), deadline="4 месяца",
-                      deadline_days=120),
-    ApplicantCategory(code="business_150", name="Юридические лица до 150 кВт", max_kw=D("150"),
-                      deadline="4 месяца", deadline_days=120),
-    ApplicantCategory(code="medium_670", name="От 150 до 670 кВт", max_kw=D("670"), deadline="1 год",
-                      deadline_days=365),
-    ApplicantCategory(code="large", name="670 кВт и более", max_kw=None, deadline="2 года", deadline_days=730),
-    ApplicantCategory(code="temporary", name="Временное присоединение", max_kw=D("150"),
-                      deadline="15 рабочих дней", deadline_days=15, deadline_working_days=True),
+    ApplicantCategory(code="household", name="Граждане до 15 кВт", max_kw=D("15")),
+    ApplicantCategory(code="business_150", name="Юридические лица до 150 кВт", max_kw=D("150")),
+    ApplicantCategory(code="medium_670", name="От 150 до 670 кВт", max_kw=D("670")),
+    ApplicantCategory(code="large", name="670 кВт и более", max_kw=None),
+    ApplicantCategory(code="temporary", name="Временное присоединение", max_kw=D("150")),
+]
+
+
+def tier(order, term, unit, categories="", min_kw=None, max_kw=None, inclusive=True, voltage="", town=None,
+         rural=None):
+    return ConnectionDeadline(sort_order=order, term=term, term_unit=unit, categories=categories,
+                              min_kw=None if min_kw is None else D(min_kw), max_kw=None if max_kw is None else D(max_kw),
+                              max_kw_inclusive=inclusive, max_voltage=voltage, max_distance_town_m=town,
+                              max_distance_rural_m=rural, clause="п. 16 «б»", effective_from=JAN)
+
+
+# Decree 861, p. 16 «б», as the demo publishes it: the first tier whose conditions hold applies.
+DEADLINES = [
+    tier(1, 30, "working_days", "household,business_150", max_kw="150", voltage="0.4", town=15, rural=15),
+    tier(2, 15, "working_days", "temporary"),
+    tier(3, 4, "months", max_kw="670", voltage="6-10", town=300, rural=500),
+    tier(4, 6, "months", "household,business_150", max_kw="150", voltage="6-10"),
+    tier(5, 1, "years", max_kw="670", inclusive=False),
+    tier(6, 2, "years", min_kw="670"),
 ]
 
 
@@ -60,7 +75,7 @@ def calc(category="household", kw="15", voltage="0.4", distance="300", area="tow
          points=1, social=False, on=SPRING, standard=STANDARD, preferential=PREFERENTIAL):
     request = fee.ConnectionRequest(category=category, kw=D(kw), voltage=voltage, distance_m=D(distance),
                                     area=area, line=line, metering_points=points, social=social)
-    return fee.calculate_connection_fee(request, CATEGORIES, standard, preferential, on=on)
+    return fee.calculate_connection_fee(request, CATEGORIES, standard, preferential, on=on, deadlines=DEADLINES)
 
 
 def test_household_15_kw_300_m_in_town_pays_the_preferential_rate():
@@ -175,7 +190,8 @@ def test_6_10_kv_business_100_kw_1_km_rural_two_meters():
     assert result.total_without_vat == D("1869745.00")
     assert result.vat == D("411343.90")
     assert result.total_with_vat == D("2281088.90")
-    assert result.deadline == "4 месяца"
+    # 1,000 m in a rural area is beyond 500 m: not 4 months; up to 150 kW at 10 kV: 6 months.
+    assert (result.deadline.term, result.deadline.unit) == (6, "months")
 
 
 def test_household_at_6_10_kv_is_not_preferential():
@@ -184,17 +200,58 @@ def test_household_at_6_10_kv_is_not_preferential():
     assert any("0,4 кВ" in str(r) for r in result.preferential.reasons)
 
 
-@pytest.mark.parametrize("category, kw, deadline, days, working", [
-    ("household", "15", "4 месяца", 120, False),
-    ("business_150", "150", "4 месяца", 120, False),
-    ("medium_670", "670", "1 год", 365, False),
-    ("large", "1000", "2 года", 730, False),
-    ("temporary", "100", "15 рабочих дней", 15, True),
+@pytest.mark.parametrize("category, kw, voltage, distance, area, term", [
+    # p. 16 «б»: 30 working days only at 0.4 kV within 15 m of the grid (up to 150 kW, one source).
+    ("household", "15", "0.4", "10", "town", "30 рабочих дней"),
+    ("household", "15", "0.4", "15", "rural", "30 рабочих дней"),
+    ("business_150", "150", "0.4", "15", "town", "30 рабочих дней"),
+    # Farther than 15 m but within 300 m (town) / 500 m (rural): 4 months.
+    ("household", "15", "0.4", "16", "town", "4 месяца"),
+    ("household", "15", "0.4", "500", "rural", "4 месяца"),
+    ("medium_670", "670", "6-10", "200", "town", "4 месяца"),
+    # Beyond 300 m in a town: 6 months for the small applicants, 1 year under 670 kW, 2 years from 670.
+    ("household", "15", "0.4", "400", "town", "6 месяцев"),
+    ("medium_670", "500", "6-10", "400", "town", "1 год"),
+    ("medium_670", "670", "6-10", "400", "town", "2 года"),
+    ("large", "1000", "6-10", "200", "town", "2 года"),
+    ("medium_670", "300", "35", "0", "town", "1 год"),
+    ("temporary", "100", "0.4", "200", "town", "15 рабочих дней"),
 ])
-def test_each_category_gets_its_published_deadline_and_only_households_the_preferential_rate(
-        category, kw, deadline, days, working):
+def test_deadline_follows_category_voltage_and_distance(category, kw, voltage, distance, area, term):
+    result = calc(category=category, kw=kw, voltage=voltage, distance=distance, area=area)
+    assert result.deadline.text == term
+    assert result.deadline.clause == "п. 16 «б»"
+
+
+def test_10_m_and_400_m_from_the_grid_get_different_deadlines():
+    # The issue's example: the same house, 10 m vs 400 m from the grid in a town.
+    near, far = calc(distance="10"), calc(distance="400")
+    assert (near.deadline.term, near.deadline.unit) == (30, "working_days")
+    assert (far.deadline.term, far.deadline.unit) == (6, "months")
+    assert near.preferential.applicable and not far.preferential.applicable  # 400 m > 300 m in a town
+
+
+def test_deadline_tiers_are_chosen_by_date():
+    later = tier(1, 20, "working_days", "household,business_150", max_kw="150", voltage="0.4", town=15, rural=15)
+    later.effective_from = JUL
+    request = fee.ConnectionRequest(category="household", kw=D(15), voltage="0.4", distance_m=D(10), area="town")
+    before = fee.calculate_connection_fee(request, CATEGORIES, STANDARD, PREFERENTIAL, on=SPRING,
+                                          deadlines=[*DEADLINES, later])
+    after = fee.calculate_connection_fee(request, CATEGORIES, STANDARD, PREFERENTIAL, on=JUL,
+                                         deadlines=[*DEADLINES, later])
+    assert before.deadline.term == 30 and after.deadline.term == 20
+
+
+def test_no_published_tier_gives_no_deadline():
+    request = fee.ConnectionRequest(category="household", kw=D(15), voltage="0.4", distance_m=D(10), area="town")
+    assert fee.calculate_connection_fee(request, CATEGORIES, STANDARD, PREFERENTIAL, on=SPRING).deadline is None
+
+
+@pytest.mark.parametrize("category, kw", [
+    ("household", "15"), ("business_150", "150"), ("medium_670", "670"), ("large", "1000"), ("temporary", "100"),
+])
+def test_only_households_get_the_preferential_rate(category, kw):
     result = calc(category=category, kw=kw, distance="200")
-    assert (result.deadline, result.deadline_days, result.deadline_working_days) == (deadline, days, working)
     assert result.category.code == category
     assert result.preferential.applicable == (category == "household")
 

@@ -152,4 +152,56 @@ def test_nothing_published_is_refused():
 
 
 def test_category_codes_are_read_from_the_page_text():
-    assert el.parse_category_codes(" disabled, veteran ,,") == frozenset({"disabled", "veteran"})
+    from cms_pages.codes import parse_codes
+
+    assert parse_codes(" disabled, veteran ,,") == frozenset({"disabled", "veteran"})
+
+
+# ------------------------------------------------------------ Decree 761: worked examples
+
+def test_family_of_3_with_45000_paying_12000_is_likely_due_without_being_low_income():
+    # Housing Code art. 159 p. 1, Decree 761 p. 2: 12,000 / 45,000 = 26.7 % > 22 %; 45,000 ≤ 50,000
+    # (3 persons, heating period). No «малоимущая» box ticked: not a condition of the subsidy.
+    # Subsidy: 12,000 − 22 % × 45,000 (9,900) = 2,100.00 a month.
+    a = only(check(size=3, income="45000", payments="12000", heating=True))
+    assert a.status == el.LIKELY
+    assert a.estimate == D("2100.00")
+
+
+def test_the_subsidy_page_example_two_people_36000_paying_9500():
+    # The demo subsidy page: 22 % of 36,000 = 7,920; 9,500 − 7,920 = 1,580 (heating period, 36,000 ≤ 38,500).
+    a = only(check(size=2, income="36000", payments="9500", heating=True))
+    assert (a.status, a.estimate) == (el.LIKELY, D("1580.00"))
+
+
+def test_income_ceiling_depends_on_the_season():
+    # 45,000 for 3 persons: within 50,000 in the heating period, above 42,000 outside it.
+    assert only(check(size=3, income="45000", payments="12000", heating=False)).status == el.UNLIKELY
+
+
+def test_income_is_counted_over_six_months():
+    # Decree 761, p. 28/34: 270,000 over 6 months -> 45,000 a month.
+    assert el.monthly_income(D("270000")) == D("45000.00")
+    assert el.monthly_income(D("100000")) == D("16666.67")
+
+
+def test_payments_are_counted_at_the_regional_standard_and_never_above_actual():
+    # Decree 761, p. 20–22: the lower of the actual payments and the regional standard cost.
+    assert el.payments_at_standard(D("12000"), D("10500")) == D("10500")
+    assert el.payments_at_standard(D("9000"), D("10500")) == D("9000")
+    assert el.payments_at_standard(D("9000")) == D("9000")
+    # 10,500 − 9,900 = 600.00; at or under the share nothing is due.
+    assert el.housing_subsidy_amount(D("10500"), D("45000"), D("22")) == D("600.00")
+    assert el.housing_subsidy_amount(D("9900"), D("45000"), D("22")) == D("0")
+
+
+def test_50_percent_compensation_for_a_disabled_person():
+    # 181-FZ art. 17: 50 % of 6,400.50 = 3,200.25 (half up to kopecks: 3,200.25).
+    a = only(check(payments="6400.50", categories=["disabled"], benefits=[COMPENSATION]))
+    assert (a.status, a.estimate) == (el.LIKELY, D("3200.25"))
+    assert el.compensation_amount(D("6400.51"), D("50")) == D("3200.26")
+
+
+def test_50_percent_compensation_for_combat_veterans_needs_the_category():
+    assert only(check(payments="5000", benefits=[VETERANS])).status == el.UNLIKELY
+    assert only(check(payments="5000", categories=["veteran"], benefits=[VETERANS])).estimate == D("2500.00")

@@ -1,0 +1,81 @@
+"""The code lists the whole site shares: one home for each code, its label and its order.
+
+Models, forms, rules, the demo content and the search answers import these names; a code is
+never typed as a string literal elsewhere (``duplicates`` keeps it so).
+"""
+from django.utils.translation import gettext_lazy as _
+
+# ----------------------------------------------------------------- tariffs (regional regulator)
+URBAN_GAS, URBAN_ELECTRIC_RURAL, EQUATED, HEAT_POPULATION = (
+    "urban_gas", "urban_electric_rural", "equated", "heat_population")
+CONSUMER_GROUP_CHOICES = [
+    (URBAN_GAS, _("Городское население в домах с газовыми плитами")),
+    (URBAN_ELECTRIC_RURAL, _("Население в домах с электроплитами или электроотоплением и сельское население")),
+    (EQUATED, _("Потребители, приравненные к населению")),
+    (HEAT_POPULATION, _("Население (тепловая энергия)")),
+]
+# Groups a household electricity bill is estimated for (heat is billed per Gcal, not per kWh).
+HOUSEHOLD_GROUPS = (URBAN_GAS, URBAN_ELECTRIC_RURAL, EQUATED)
+
+SINGLE, TWO_ZONE, THREE_ZONE = "single", "two_zone", "three_zone"
+RATE_TYPE_CHOICES = [
+    (SINGLE, _("Одноставочный")),
+    (TWO_ZONE, _("Двухзонный (день/ночь)")),
+    (THREE_ZONE, _("Трёхзонный (пик/полупик/ночь)")),
+]
+ZONE_CHOICES = [
+    ("all_day", _("Круглосуточно")),
+    ("day", _("Дневная зона")),
+    ("night", _("Ночная зона")),
+    ("peak", _("Пиковая зона")),
+    ("half_peak", _("Полупиковая зона")),
+]
+ZONES = {
+    SINGLE: ("all_day",),
+    TWO_ZONE: ("day", "night"),
+    THREE_ZONE: ("peak", "half_peak", "night"),
+}
+KWH, GCAL = "kwh", "gcal"
+UNIT_CHOICES = [(KWH, _("руб./кВт·ч")), (GCAL, _("руб./Гкал"))]
+NO_BANDS = 0
+BAND_CHOICES = [
+    (NO_BANDS, _("Без диапазонов")),
+    (1, _("1-й диапазон")),
+    (2, _("2-й диапазон")),
+    (3, _("3-й диапазон")),
+]
+
+# ----------------------------------------------------------------- grid connection (Decree 861)
+# The applicant category of individuals connecting up to 15 kW for household use: the only one
+# that may be charged the preferential or social rate (Decree 861, p. 17).
+HOUSEHOLD = "household"
+PREFERENTIAL_CATEGORY_CODES = frozenset({HOUSEHOLD})
+VOLTAGE_04, VOLTAGE_6_10, VOLTAGE_35 = "0.4", "6-10", "35"
+VOLTAGE_CHOICES = [(VOLTAGE_04, _("0,4 кВ и ниже")), (VOLTAGE_6_10, _("6–10 кВ")), (VOLTAGE_35, _("35 кВ"))]
+VOLTAGE_ORDER = [code for code, _label in VOLTAGE_CHOICES]
+TOWN, RURAL, ANY_AREA = "town", "rural", "any"
+AREA_CHOICES = [(ANY_AREA, _("любая")), (TOWN, _("город")), (RURAL, _("сельская местность"))]
+AREAS = (TOWN, RURAL)
+
+# ----------------------------------------------------------------- benefits (181-FZ, Housing Code)
+DISABLED, DISABLED_CHILD, VETERAN, LARGE_FAMILY, LOW_INCOME = (
+    "disabled", "disabled_child", "veteran", "large_family", "low_income")
+BENEFIT_CATEGORY_CHOICES = [
+    (DISABLED, _("Человек с инвалидностью")),
+    (DISABLED_CHILD, _("Семья с ребёнком-инвалидом")),
+    (VETERAN, _("Ветеран боевых действий")),
+    (LARGE_FAMILY, _("Многодетная семья")),
+    (LOW_INCOME, _("Малоимущая семья")),
+]
+BENEFIT_CATEGORY_CODES = [code for code, _label in BENEFIT_CATEGORY_CHOICES]
+
+
+def choice_index(choices, value):
+    """The position of ``value`` in a choices list (unknown values last), for stable ordering."""
+    codes = [code for code, _label in choices]
+    return codes.index(value) if value in codes else len(codes)
+
+
+def parse_codes(text):
+    """"disabled, veteran" -> {"disabled", "veteran"} (codes stored separated by commas)."""
+    return frozenset(code.strip() for code in (text or "").split(",") if code.strip())

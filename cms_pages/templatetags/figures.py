@@ -1,0 +1,26 @@
+"""Figures as the site writes them: money (one format everywhere), deadlines, live values."""
+from django import template
+
+from cms_pages.rules.money import format_amount, format_money
+
+register = template.Library()
+
+
+@register.filter
+def money(value, places=2):
+    """«1 251 300,00 ₽» / "1,251,300.00 RUB" in the active language (``cms_pages.rules.money``)."""
+    return format_money(value, places=int(places))
+
+
+@register.filter
+def amount(value, places=2):
+    """The number alone, for table cells whose header names the unit: «1 251 300,00» / "1,251,300.00"."""
+    return format_amount(value, places=int(places))
+
+
+@register.filter
+def deadline_term(tier):
+    """«30 рабочих дней», «4 месяца» for a connection deadline tier."""
+    from calculators.rules.deadlines import term_text
+
+    return term_text(tier.term, tier.term_unit) if tier else ""
