@@ -143,3 +143,28 @@ def test_settings_page_reflects_current_settings(client, db):
     body = client.get("/ru/accessibility-settings/").content.decode()
     assert re.search(r'id="lv-font-serif"[^>]*checked', body)
     assert not re.search(r'id="lv-font-sans"[^>]*checked', body)
+
+
+# ---- the folded panel (lv_panel) --------------------------------------------------------------------
+
+def test_panel_open_until_a_choice_then_folded():
+    assert low_vision.from_cookies({"lv": "1"}).panel_open
+    assert not low_vision.from_cookies({"lv": "1", "lv_size": "250"}).panel_open
+    assert low_vision.from_cookies({"lv": "1", "lv_size": "250", "lv_panel": "open"}).panel_open
+    assert not low_vision.from_cookies({"lv": "1", "lv_panel": "closed"}).panel_open
+    assert not low_vision.from_cookies({"lv": "1", "lv_size": "250", "lv_panel": "<x>"}).panel_open
+
+
+def test_a_choice_folds_the_panel_and_the_page_renders_it_folded(client, section):
+    response = client.get("/ru/accessibility-settings/set/", {"lv": "on", "next": section.url})
+    assert response.cookies["lv_panel"].value == "open"
+    assert re.search(r'<details class="lv-panel__settings" open>', client.get(section.url).content.decode())
+    response = client.get("/ru/accessibility-settings/set/", {"size": "250", "next": section.url})
+    assert response.cookies["lv_panel"].value == "closed"
+    page = client.get(section.url).content.decode()
+    assert '<details class="lv-panel__settings">' in page
+    assert page.index("lv-off") < page.index("lv-panel__summary") < page.index("lv-option--size-250")
+    response = client.get("/ru/accessibility-settings/set/", {"panel": "open", "next": section.url})
+    assert response.cookies["lv_panel"].value == "open"
+    response = client.get("/ru/accessibility-settings/set/", {"lv": "off", "next": section.url})
+    assert response.cookies["lv_panel"].value == ""
