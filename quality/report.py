@@ -118,7 +118,8 @@ def compute(period, today=None):
             totals["complaints"] += row["n"]
             totals["complaints_yes"] += row["yes"]
             totals["complaints_no"] += row["no"]
-    rows = list(qs.annotate(answered=answered_at_subquery()).values_list("request_type", "created_at", "answered", "due_date"))
+    rows = list(qs.order_by().annotate(answered=answered_at_subquery())
+                .values_list("request_type", "created_at", "answered", "due_date"))
     times = _times([r[1:] for r in rows], today, tz)
     complaint_times = _times([r[1:] for r in rows if r[0] in COMPLAINT_TYPES], today, tz)
     votes = PageFeedback.objects.filter(created_on__gte=period.start, created_on__lt=period.end).aggregate(

@@ -105,6 +105,8 @@ class Command(BaseCommand):
             loader.publish_snippet(key, AlertBanner, lookup, fields)
         add_short_links(loader)
         load_outages()
+        from demo import quality as quality_demo
+        quality_demo.load([p for p in loader.pages.values() if getattr(p, "show_feedback", False)])
         loader.accounts = made
         return loader
 
