@@ -12,3 +12,12 @@ def test_field_language_switcher_in_russian(client, login, editor, draft_page):
     assert "View / edit fields for" not in html
     assert "Показать и изменить поля на языке:" in html
 
+
+
+def test_tree_root_is_named_in_russian(client, login, editor, draft_page):
+    """Wagtail's first migration calls the root "Root"; the explorer's breadcrumbs show it."""
+    from django.urls import reverse
+
+    login(editor)
+    html = client.get(reverse("wagtailadmin_explore", args=(draft_page.get_parent().pk,))).content.decode()
+    assert ">Root<" not in html and "Root</" not in html
