@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
+import datetime
+
+from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -59,8 +62,9 @@ def _answer_labels():
 
 def _bounds(period):
     tz = timezone.get_current_timezone()
-    from datetime import datetime, time
-    return (datetime.combine(period.start, time.min, tzinfo=tz), datetime.combine(period.end, time.min, tzinfo=tz))
+    midnight = datetime.time.min
+    return (datetime.datetime.combine(period.start, midnight, tzinfo=tz),
+            datetime.datetime.combine(period.end, midnight, tzinfo=tz))
 
 
 def cases_in(period):
@@ -73,6 +77,28 @@ def answered_at_subquery():
                     .filter(Q(kind=CaseEvent.REPLY) | Q(kind=CaseEvent.STATUS, new_value__in=_answer_labels()))
                     .order_by("created_at").values("created_at")[:1])
     return Coalesce(Subquery(first_answer), "closed_at")
+
+
+def _raw_rows(values_qs, tz):
+    """The rows straight from the database cursor: the ORM's per-value datetime conversion is
+    most of the report's time at 100,000 cases. SQLite returns text (UTC without an offset),
+    PostgreSQL returns datetimes and dates."""
+    sql, params = values_qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+
+    def moment(value):
+        if isinstance(value, str):
+            value = datetime.datetime.fromisoformat(value)
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return value
+
+    def day(value):
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+    return [(kind, moment(created), moment(answered), day(due)) for kind, created, answered, due in fetched]
 
 
 def _times(rows, today, tz):
@@ -118,8 +144,8 @@ def compute(period, today=None):
             totals["complaints"] += row["n"]
             totals["complaints_yes"] += row["yes"]
             totals["complaints_no"] += row["no"]
-    rows = list(qs.order_by().annotate(answered=answered_at_subquery())
-                .values_list("request_type", "created_at", "answered", "due_date"))
+    rows = _raw_rows(qs.order_by().annotate(answered=answered_at_subquery())
+                     .values_list("request_type", "created_at", "answered", "due_date"), tz)
     times = _times([r[1:] for r in rows], today, tz)
     complaint_times = _times([r[1:] for r in rows if r[0] in COMPLAINT_TYPES], today, tz)
     votes = PageFeedback.objects.filter(created_on__gte=period.start, created_on__lt=period.end).aggregate(
