@@ -1,5 +1,8 @@
 """Figures as the site writes them: money (one format everywhere), deadlines, live values."""
 from django import template
+from django.utils.safestring import SafeData, mark_safe
+
+from cms_pages.rules.live_figures import render_figures
 
 from cms_pages.rules.money import format_amount, format_money
 
@@ -24,3 +27,10 @@ def deadline_term(tier):
     from calculators.rules.deadlines import term_text
 
     return term_text(tier.term, tier.term_unit) if tier else ""
+
+
+@register.filter(is_safe=True)
+def live_figures(text):
+    """Replace ``[[figure:name]]`` with the value in force today (``cms_pages.rules.live_figures``)."""
+    rendered = render_figures(text)
+    return mark_safe(rendered) if isinstance(text, SafeData) else rendered

@@ -8,10 +8,10 @@ QUESTIONS = [
     ("cost-15kw",
      ("Сколько стоит подключить частный дом 15 кВт?", "How much does it cost to connect a 15 kW house?"),
      ("skolko-stoit-podklyuchit-dom-15-kvt", "cost-to-connect-a-15-kw-house"),
-     ("В 2026 году — не больше 75 000 рублей с НДС: 5 000 рублей за кВт × 15 кВт (демонстрационная ставка); "
-      "льготникам — 1 150 рублей за кВт.",
-      "In 2026, at most 75,000 roubles incl. VAT: 5,000 roubles per kW × 15 kW (demonstration rate); "
-      "eligible groups pay 1,150 roubles per kW."),
+     ("Сейчас — не больше [[figure:household_fee_15kw]] с НДС: льготная ставка [[figure:preferential_rate]] "
+      "за кВт × 15 кВт (демонстрационная ставка); льготникам — [[figure:social_rate]] за кВт.",
+      "Now at most [[figure:household_fee_15kw]] incl. VAT: the preferential rate of [[figure:preferential_rate]] "
+      "per kW × 15 kW (demonstration rate); eligible groups pay [[figure:social_rate]] per kW."),
      (p("Для домов до 15 кВт берётся меньшая из двух сумм: по стандартизированным ставкам или по льготной "
         "ставке за киловатт, если до сети не больше 300 м в городе и 500 м в селе. Ставки — на странице "
         + link("connection/fee", "«Плата за технологическое присоединение»") + "."),
@@ -176,8 +176,10 @@ QUESTIONS = [
     ("tariff-rise-date",
      ("Когда меняются тарифы?", "When do tariffs change?"),
      ("kogda-menyayutsya-tarify", "when-tariffs-change"),
-     ("Обычно 1 июля; с 1 января по 30 июня действуют тарифы первого полугодия.",
-      "Usually on 1 July; the first half-year tariffs apply from 1 January to 30 June."),
+     ("Тарифы устанавливают на полугодие, с 1 января и с 1 июля. Следующие тарифы действуют с "
+      "[[figure:next_tariff_change]].",
+      "Tariffs are set for each half-year, from 1 January and from 1 July. The next tariffs apply from "
+      "[[figure:next_tariff_change]]."),
      (p("Будущие тарифы публикуются заранее с датой начала — на странице "
         + link("tariffs/electricity", "«Тарифы на электроэнергию для населения»") + "."),
       p("Future tariffs are published in advance with their start date on the "
@@ -330,7 +332,9 @@ def pages(ctx):
     specs = []
     for key, title, slug, short, full, phrasings, related in QUESTIONS:
         specs.append(page(
-            f"questions/{key}", QuestionPage, "questions", T(*title), T(*slug), T(*short),
+            # A summary is shown in lists and search as typed, so a short answer with live figures is not one.
+            f"questions/{key}", QuestionPage, "questions", T(*title), T(*slug),
+            T(*title) if "[[figure:" in short[0] else T(*short),
             short_answer=T(*short), full_answer=T(*full), alternative_phrasings=T(*phrasings),
             related_pages=page_choices(*related)))
     return specs
