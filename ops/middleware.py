@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from themes import low_vision
+
 _local = threading.local()
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -89,11 +91,16 @@ def _is_signed_in_admin(request):
     return request.path.startswith(ADMIN_PATH_PREFIX) and user is not None and user.is_authenticated
 
 
+LOW_VISION_VARIANT_HEADER = "X-Low-Vision-Variant"
+
+
 class PublicCacheMiddleware:
     """Anonymous GETs of public pages may be cached briefly by the proxy; nothing personal ever is.
 
-    Pages vary by the low-vision cookies (the language is in the URL). A response that sets a
-    cookie, carries a CSRF token, is for a logged-in user, or is not a 200 is private/no-store.
+    Pages vary by the low-vision cookies (the language is in the URL): Vary: Cookie for other
+    caches, and X-Low-Vision-Variant (the normalised settings) for nginx, whose key carries them.
+    A response that sets a cookie, carries a CSRF token (a page with a form), is for a logged-in
+    user, or is not a 200 is private/no-store; a csrftoken cookie alone changes nothing.
     """
 
     def __init__(self, get_response):
@@ -107,6 +114,12 @@ class PublicCacheMiddleware:
             # A view may ask for less time (search results are not purged on publish).
             max_age = min(getattr(response, "public_max_age", settings.PUBLIC_PAGE_MAX_AGE),
                           settings.PUBLIC_PAGE_MAX_AGE)
+            # The variant the page was rendered for (themes.low_vision.variant_key): nginx keys its
+            # cache on the same string built from the cookies and stores a page only if both agree.
+            variant = low_vision.variant_key(request.COOKIES)
+            response[LOW_VISION_VARIANT_HEADER] = variant
+            if variant != "off":  # a publish refreshes only the normal variant in nginx
+                max_age = min(max_age, getattr(settings, "LOW_VISION_MAX_AGE", 30))
             patch_cache_control(response, public=True, max_age=max_age)
             patch_vary_headers(response, ["Cookie"])
         else:

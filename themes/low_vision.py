@@ -174,3 +174,17 @@ def apply_to_response(response, switch, values, secure=False, panel=None):
     for name, value in values.items():
         response.set_cookie(SETTINGS_BY_NAME[name].cookie, value, **options)
     return response
+
+
+def variant_key(cookies):
+    """The normalised low-vision variant a page is rendered for, as one short string: "off", or
+    "on." + each setting's value in SETTINGS order + "." + the panel state ("open"/"closed").
+
+    Caches key pages on it (nginx's proxy_cache_key builds the same string from the cookies with
+    maps in deploy/nginx.conf.template; the app sends it as X-Low-Vision-Variant so nginx stores a
+    page only when both agree). Unknown values count as the default, as in from_cookies."""
+    state = from_cookies(cookies)
+    if not state.enabled:
+        return "off"
+    values = [state.values[s.name] for s in SETTINGS]
+    return ".".join(["on", *values, "open" if state.panel_open else "closed"])

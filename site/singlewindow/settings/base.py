@@ -138,6 +138,9 @@ PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
 # Search results and suggestions are not purged on publish (any page may change them), so the
 # proxy keeps them only briefly: a burst is still served from the cache, a publish shows within this.
 SEARCH_MAX_AGE = int(os.environ.get("SEARCH_MAX_AGE", "30"))
+# Low-vision variants of a page (one per combination of settings) are cached too, but a publish
+# refreshes only the normal variant in nginx, so the others are kept this long at most.
+LOW_VISION_MAX_AGE = int(os.environ.get("LOW_VISION_MAX_AGE", "30"))
 NEVER_CACHE_PREFIXES = ("/admin", "/django-admin", "/healthz", "/readyz", "/documents")
 NEVER_CACHE_LANGUAGE_PATHS = ("/requests/", "/feedback/", "/accessibility-settings/")
 
