@@ -49,7 +49,7 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
 
     def direct_answer(self, query, on_date, language):
         from cms_pages.search_answers import tariffs
-        return tariffs.answer(self, query, on_date, language)
+        return tariffs.answer(self, query, on_date, language, order=_display_order)  # the page's own order
 
     def tariff_records(self):
         return list(self.tariffs.all().select_related("legal_act"))

@@ -40,7 +40,8 @@ def town_matches(page, facts):
 
 
 def answer(page, facts, on_date, language):
-    from cms_pages.models.service_centres import WEEKDAY_LABELS
+    from django.utils.dates import WEEKDAYS
+    WEEKDAY_LABELS = {day: str(name).capitalize() for day, name in WEEKDAYS.items()}
     from search.knowledge import EXACT, GENERAL, MATCHED, WEAK, Answer, Figure
     own_town = town_matches(page, facts)
     asks = {

@@ -54,7 +54,7 @@ def extra_parts(page):
     if "equated" in groups:
         out.append((_("садоводческие товарищества, гаражи, приравненные к населению"), BODY))
     if any(r.rate_type != "single" for r in page.tariffs.all()):
-        out.append((_("цена ночью и днём, пик и полупик, сколько стоит свет"), BODY))
+        out.append((_("цена ночью и днём, пик и полупик, сколько стоит свет"), SUMMARY))
     if any(r.unit == "kwh" for r in page.tariffs.all()):
         out.append((_("цена киловатт-часа, стоимость электроэнергии, цены на электричество"), SUMMARY))
     for record in page.tariffs.all():
@@ -144,10 +144,9 @@ def _figure(record, end, language):
                   basis=act_text, basis_url=act_url)
 
 
-def _matching(records, facts, kind):
+def _matching(records, facts, kind, order):
     """The records the query asks about, narrowed to the one to three that answer it."""
-    from cms_pages.models.tariffs import _display_order
-    records = sorted(records, key=_display_order)  # the tariff page's own order
+    records = sorted(records, key=order)  # the tariff page's own order (its tables' sort key)
     group = _group(facts) if kind == "electricity" else None
     zone, zone_rate = _zone(facts)
     rate = _rate_type(facts) or zone_rate
@@ -182,7 +181,7 @@ def _town_matches(town, facts):
     return any(s[:5] in town_stems for s in facts.stems if len(s) >= 4)
 
 
-def answer(page, facts, on_date, language):
+def answer(page, facts, on_date, language, order=None):
     from search.knowledge import EXACT, GENERAL, MATCHED, WEAK, Answer
     heat_query = facts.has(*HEAT_WORDS)
     if (page.kind == "heat") != heat_query:
@@ -196,12 +195,13 @@ def answer(page, facts, on_date, language):
     ends = tariff_periods.effective_ends(records, key=tariff_periods.tariff_key)
     when = facts.has(*WHEN_WORDS) and not facts.has("сколько", "how")
     when = when or facts.has_phrase("с какого", "from when", "какого числа")
-    chosen, specific = _matching(selection.in_force, facts, page.kind)
+    order = order or (lambda r: (r.consumer_group, r.rate_type, r.zone, r.band))
+    chosen, specific = _matching(selection.in_force, facts, page.kind, order)
     base = Answer(kind="tariff", title=str(page.title), url=page_url(page, language), on_date=on_date,
                   page_id=page.pk)
     if when and selection.upcoming:
         period = selection.upcoming[0]
-        upcoming, _specific = _matching(period.records, facts, page.kind)
+        upcoming, _specific = _matching(period.records, facts, page.kind, order)
         from search.knowledge import Figure
         base.text = _("Следующие тарифы действуют с %(date)s.") % {"date": day(period.start)}
         act_text, act_url = basis(period.records[0].legal_act) if period.records else ("", "")
