@@ -14,7 +14,10 @@ decided for each:
         filtered (``CaseEditView.get_queryset``): 404 for another unit's case. Also the assignee
         list (only the unit's active officers) and linking an appeal (only to a visible case).
     ``history/<pk>/``, ``history-results/<pk>/`` history, history_results
-        kept (who changed the case and when) and filtered (``VisibleCaseMixin``).
+        kept and filtered (``VisibleCaseMixin``). Case edits are no longer written to Wagtail's
+        shared log, whose site-history report (``/admin/reports/site-history/``) is not filtered
+        per object and listed other units' references; so this view shows only older entries, and
+        the case's full history (``CaseEvent``: who, when, before and after) is on the case page.
     ``register/`` register
         no case yet; after registration the officer lands on the case only if they may see it.
     ``new/`` add, ``copy/<pk>/`` copy
@@ -156,7 +159,12 @@ class CaseEditView(generic.EditView):
         return super().post(request, *args, **kwargs)
 
     def save_instance(self):
-        instance = super().save_instance()
+        # Not written to Wagtail's shared log: its site-history report lists every entry of a
+        # model to anyone with a permission on it, so other units' cases would show there. The
+        # case's own history (CaseEvent, on the case page) records every change instead.
+        self.action_class(self.form.instance, user=self.request.user, form=self.form,
+                          log_action=False).execute(skip_permission_checks=True)
+        instance = self.form.instance
         services.record_officer_changes(instance, self.before, self.request.user,
                                         note=self.form.cleaned_data.get("new_note", ""),
                                         reply=self.form.cleaned_data.get("reply", ""),

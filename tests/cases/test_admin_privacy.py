@@ -284,3 +284,17 @@ def test_officer_links_an_appeal_only_to_a_case_they_see(client, world, make_off
     client.force_login(appeals_officer)
     assert client.get(f"/admin/case_queue/edit/{world['case'].pk}/").status_code == 200
     assert "appeal_reference" not in client.get(url).context["form"].fields
+
+
+def test_site_history_report_does_not_list_other_units_cases(client, world):
+    case = world["case"]
+    client.force_login(world["officer"])
+    assert client.post(f"/admin/case_queue/edit/{case.pk}/",
+                       edit_data(case, status=Case.IN_PROGRESS)).status_code == 302
+    assert CaseEvent.objects.filter(case=case, kind=CaseEvent.STATUS, user=world["officer"]).exists()
+    from django.test import Client
+    stranger = Client()  # a browser of its own (the officer's "saved" message sits in a cookie)
+    stranger.force_login(world["stranger"])
+    report = stranger.get("/admin/reports/site-history/")
+    assert report.status_code in (200, 302, 403)
+    assert case.reference not in body(report)
