@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +34,17 @@ def find_urls(env):
     PAGES["tariff page"], PAGES["directory"] = out[0], out[1]
 
 
-def wrk(url, seconds, connections, host="localhost"):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Host: {host}", url],
+# Issue 17: visitors with cookies, through nginx, against the anonymous one.
+VISITORS = {
+    "anonymous": None,
+    "low-vision": "lv=1; lv_scheme=wb; lv_size=200",
+    "csrftoken": "csrftoken=Xq3f9LcW2bN7tZk0pRvY8sHd4mJa6uEe",
+}
+
+
+def wrk(url, seconds, connections, host="localhost", cookie=None):
+    headers = ["-H", f"Host: {host}"] + (["-H", f"Cookie: {cookie}"] if cookie else [])
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
                          capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
@@ -51,17 +61,21 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--fresh-db", action="store_true",
+                        help="a fresh SQLite database with load_demo instead of var/db.sqlite3")
+    parser.add_argument("--visitors-only", action="store_true",
+                        help="only the visitors table (anonymous, low-vision, csrftoken through nginx)")
     args = parser.parse_args()
     if not shutil.which("wrk") or not nginx_conf.available():
         sys.exit("needs Debian's wrk and nginx: apt-get install wrk nginx")
 
-    with ProductionStack(workers=args.workers, nginx_workers=2, prefix="bench-") as stack:
+    with ProductionStack(workers=args.workers, nginx_workers=2, prefix="bench-", temp_db=args.fresh_db) as stack:
         find_urls(stack.env)
         app, server = stack.app_url, stack.nginx
         static_dir = stack.work / "static" / "bench"
         static_dir.mkdir(parents=True, exist_ok=True)
         print(f"{'page':12} {'mode':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-        for label, path in PAGES.items():
+        for label, path in ({} if args.visitors_only else PAGES).items():
             html = wait_for(f"{app}{path}")
             static_file = static_dir / f"{label.replace(' ', '_')}.html"
             static_file.write_bytes(html)
@@ -77,6 +91,30 @@ def main():
             for mode, url in modes:
                 rps, p50, p99, errors = wrk(url, args.seconds, args.connections)
                 print(f"{label:12} {mode:22} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>8}")
+        visitors(server.url, args)
+
+
+def warm(url, cookie=None):
+    request = urllib.request.Request(url, headers={"Host": "localhost", **({"Cookie": cookie} if cookie else {})})
+    for _ in range(2):  # a miss stores the page, the second answer comes from the cache
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            status = response.headers.get("X-Cache-Status")
+    return status
+
+
+def visitors(nginx_url, args):
+    """Anonymous, low-vision and csrftoken visitors on the home and tariff pages through nginx."""
+    print(f"\n{'page':12} {'visitor':12} {'cache':6} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'vs anon':>8}")
+    for label in ("home", "tariff page"):
+        url = f"{nginx_url}{PAGES[label]}"
+        anonymous = None
+        for visitor, cookie in VISITORS.items():
+            status = warm(url, cookie)
+            rps, p50, p99, errors = wrk(url, args.seconds, args.connections, cookie=cookie)
+            anonymous = anonymous or rps
+            print(f"{label:12} {visitor:12} {status or '-':6} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>8} "
+                  f"{rps / anonymous:>7.0%}")
 
 
 if __name__ == "__main__":
