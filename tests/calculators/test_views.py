@@ -257,3 +257,49 @@ def test_benefits_errors_keep_what_was_typed(client, subsidy_page):
 def test_junk_never_crashes_the_fee_calculator(client, fee_page, field, junk):
     response = get(client, "ru", "connection-fee", FEE, **{field: junk})
     assert response.status_code in (200, 400)
+
+
+@pytest.fixture
+def typical_share(tariff_page):
+    from cms_pages.models import TypicalZoneShare
+
+    return TypicalZoneShare.objects.create(page=tariff_page, consumer_group="urban_gas", night_percent=30,
+                                           peak_percent=30, source="Демонстрационное значение.")
+
+
+def test_300_kwh_total_is_answered_with_the_groups_typical_night_share(client, typical_share):
+    # Does a two-zone meter pay off at 300 kWh? Single 300 × 6.59 = 1,977.00; two-zone with the
+    # typical 30 % at night: 210 × 7.00 + 90 × 3.50 = 1,785.00 -> yes, the two-zone tariff is cheapest.
+    response = get(client, "ru", "bill", BILL, mode="total", total_kwh="300")
+    body = text(response)
+    assert response.status_code == 200
+    assert "1 977,00" in body and "1 785,00" in body
+    assert re.search(r'class="calculator__cheapest"> <th scope="row">Двухзонный тариф', body)
+    assert "Допущение: ночью (23:00–07:00) вы расходуете 30 %" in body
+
+
+def test_the_visitor_can_change_the_assumed_night_share(client, typical_share):
+    # 10 % at night: 270 × 7.00 + 30 × 3.50 = 1,995.00, dearer than the single rate (1,977.00).
+    response = get(client, "ru", "bill", BILL, mode="total", total_kwh="300", night_share="10")
+    body = text(response)
+    assert response.status_code == 200
+    assert "1 995,00" in body and "по вашей доле ночного расхода: 10 %" in body
+    assert re.search(r'class="calculator__cheapest"> <th scope="row">Одноставочный тариф', body)
+
+
+@pytest.mark.parametrize("share, message", [("-5", "Доля ночного расхода должна быть больше 0 %"),
+                                            ("150", "Доля ночного расхода должна быть меньше 100 %"),
+                                            ("много", "Введите долю ночного расхода числом"),
+                                            ("99999999999999999999", "Доля ночного расхода должна быть меньше 100 %")])
+def test_bad_night_share_is_explained_next_to_the_field_and_kept(client, typical_share, share, message):
+    response = get(client, "ru", "bill", BILL, mode="total", total_kwh="300", night_share=share)
+    body = text(response)
+    assert response.status_code == 400
+    assert message in body and 'href="#id_night_share"' in body
+    assert f'name="night_share" value="{share}"' in body
+
+
+def test_night_and_peak_over_100_percent_are_refused(client, typical_share):
+    response = get(client, "ru", "bill", BILL, mode="total", total_kwh="300", night_share="60", peak_share="50")
+    assert response.status_code == 400
+    assert "Ночь и пик вместе должны быть меньше 100 %" in text(response)
