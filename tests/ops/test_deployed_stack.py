@@ -246,3 +246,22 @@ class TestDeployedStack:
         assert response.status == 413 and "Request too large" in body and 'lang="en"' in body
         response, body = raw_request(stack.app_url, head.replace("/en/", "/ru/"))
         assert response.status == 413 and "Слишком большой запрос" in body and 'lang="ru"' in body
+
+    def test_the_access_log_carries_no_subscription_token(self, stack):
+        base = stack.nginx.url
+        secret = "SeCrEtToKeN0123456789abcdef"
+        browser = client("127.0.0.60")
+        browser.get(f"{base}/ru/outages/unsubscribe/{secret}/", allow_redirects=False)
+        browser.get(f"{base}/ru/", headers={"Referer": f"{base}/ru/outages/subscribe/confirm/{secret}/?x=1"})
+        log_file = stack.nginx.prefix / "access.log"
+        deadline = time.monotonic() + 10
+        text = ""
+        while time.monotonic() < deadline:  # the log is buffered for up to a second
+            text = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
+            if "/ru/outages/unsubscribe/[token]/" in text and "subscribe/confirm/[token]/?x=1" in text:
+                break
+            time.sleep(0.3)
+        assert "/ru/outages/unsubscribe/[token]/" in text
+        assert "subscribe/confirm/[token]/?x=1" in text
+        assert secret not in text
+
