@@ -39,6 +39,12 @@ def draft_with_problems():
     from django.contrib.auth.models import Group
 
     editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    from wagtail.users.models import UserProfile
+
+    # A Russian editor: the admin (and its checker) in Russian whatever the previous request was.
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "ru"
+    profile.save()
     return page
 
 
