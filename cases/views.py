@@ -1,7 +1,6 @@
 """The public request form (one question set per page, answers kept in the session, works
 without JavaScript), the confirmation page and the status check."""
 import datetime
-import hashlib
 import hmac
 import logging
 import os
@@ -24,7 +23,7 @@ from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
 from cases.rules import routing, throttle
 from cases.services import consent_record, register_case, route_for
-from ops.client import client_address
+from ops.client import client_digest
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +55,7 @@ def _url(name, change=False):
 
 
 def _client_key(request, prefix):
-    address = client_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-    return f"{prefix}:{digest[:40]}"
+    return f"{prefix}:{client_digest(request)}"
 
 
 # Per-client limits, "count/seconds", from settings or else the environment (docs/deployment.md,

@@ -2,10 +2,7 @@
 
 Votes are limited per client (``rules.vote_refusal``): a repeated vote is thanked and not counted.
 """
-import hashlib
-import hmac
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -20,7 +17,7 @@ from wagtail.models import Page
 from feedback import rules
 from feedback.forms import CommentForm
 from feedback.models import PageFeedback, VoteLimit
-from ops.client import client_address
+from ops.client import client_digest
 
 TOKEN_SALT = "feedback.comment"
 TOKEN_MAX_AGE = 24 * 60 * 60
@@ -41,9 +38,7 @@ def _load(token):
 
 def _client_key(request):
     """A keyed hash of the client's address (as the case throttle does): the address is not stored."""
-    address = client_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"feedback-vote:{address}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:40]
+    return client_digest(request, "feedback-vote")
 
 
 def _refusal(client, page):

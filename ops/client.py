@@ -12,6 +12,8 @@ the same name, comma-separated; empty = no proxy, REMOTE_ADDR is the client).
 Every per-client limit (submissions, status lookups, uploads, page votes, admin login lockout)
 asks ``client_address`` and nothing else.
 """
+import hashlib
+import hmac
 import ipaddress
 from functools import lru_cache
 
@@ -64,3 +66,11 @@ def client_address(request):
 def axes_client_ip(request):
     """AXES_CLIENT_IP_CALLABLE: django-axes locks out by the same address the other limits use."""
     return client_address(request)
+
+
+def client_digest(request, purpose=""):
+    """A keyed hash (HMAC-SHA256 with the secret key, 40 hex digits) of the client's address, so
+    per-client limits can count a client without storing its address. ``purpose`` keeps the
+    digests of different limits apart."""
+    message = f"{purpose}:{client_address(request)}" if purpose else client_address(request)
+    return hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256).hexdigest()[:40]
