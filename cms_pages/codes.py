@@ -23,17 +23,18 @@ RATE_TYPE_CHOICES = [
     (TWO_ZONE, _("Двухзонный (день/ночь)")),
     (THREE_ZONE, _("Трёхзонный (пик/полупик/ночь)")),
 ]
+ALL_DAY, DAY, NIGHT, PEAK, HALF_PEAK = "all_day", "day", "night", "peak", "half_peak"
 ZONE_CHOICES = [
-    ("all_day", _("Круглосуточно")),
-    ("day", _("Дневная зона")),
-    ("night", _("Ночная зона")),
-    ("peak", _("Пиковая зона")),
-    ("half_peak", _("Полупиковая зона")),
+    (ALL_DAY, _("Круглосуточно")),
+    (DAY, _("Дневная зона")),
+    (NIGHT, _("Ночная зона")),
+    (PEAK, _("Пиковая зона")),
+    (HALF_PEAK, _("Полупиковая зона")),
 ]
 ZONES = {
-    SINGLE: ("all_day",),
-    TWO_ZONE: ("day", "night"),
-    THREE_ZONE: ("peak", "half_peak", "night"),
+    SINGLE: (ALL_DAY,),
+    TWO_ZONE: (DAY, NIGHT),
+    THREE_ZONE: (PEAK, HALF_PEAK, NIGHT),
 }
 KWH, GCAL = "kwh", "gcal"
 UNIT_CHOICES = [(KWH, _("руб./кВт·ч")), (GCAL, _("руб./Гкал"))]

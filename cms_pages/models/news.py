@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock
 from cms_pages.models.base import BasePage
+from search.knowledge import BODY
 
 NEWS_PER_PAGE = 10
 
@@ -21,7 +22,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     search_listing = True
 
     def search_parts(self, language):
-        from search.knowledge import BODY
         return super().search_parts(language) + [(self.intro, BODY)]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms_pages.models.base import BasePage, live_pages_from_stream
+from search.knowledge import PHRASING
 
 
 class QuestionPage(BasePage):
@@ -43,7 +44,6 @@ class QuestionPage(BasePage):
     search_group = "questions"
 
     def search_parts(self, language):
-        from search.knowledge import PHRASING
         return super().search_parts(language) + [(p, PHRASING) for p in self.phrasings()]
 
     def direct_answer(self, query, on_date, language):

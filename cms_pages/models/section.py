@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from cms_pages.models.base import BasePage
+from search.knowledge import BODY
 
 
 class SectionPage(BasePage):
@@ -12,7 +13,6 @@ class SectionPage(BasePage):
     search_listing = True
 
     def search_parts(self, language):
-        from search.knowledge import BODY
         return super().search_parts(language) + [(self.intro, BODY)]
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from cms_pages.rules import opening_hours
 from cms_pages.search_answers.common import cached, page_url
+from search.text import stem, words
+from search.knowledge import Answer, EXACT, Figure, GENERAL, MATCHED, WEAK
 
 HOURS_WORDS = ("час", "режим", "работа", "работ", "открыт", "закрыт", "график", "расписан", "hour", "open", "close",
                "schedule", "time", "когда", "сегодня", "today", "выходн", "суббот", "weekend", "saturday")
@@ -33,7 +35,6 @@ def _day_text(rows):
 
 
 def town_matches(page, facts):
-    from search.text import stem, words
     names = {stem(w)[:5] for w in words(" ".join(filter(None, [page.town_ru or "", page.town_en or "",
                                                                page.town or ""]))) if len(w) >= 4}
     return any(s[:5] in names for s in facts.stems if len(s) >= 4)
@@ -42,7 +43,6 @@ def town_matches(page, facts):
 def answer(page, facts, on_date, language):
     from django.utils.dates import WEEKDAYS
     WEEKDAY_LABELS = {day: str(name).capitalize() for day, name in WEEKDAYS.items()}
-    from search.knowledge import EXACT, GENERAL, MATCHED, WEAK, Answer, Figure
     own_town = town_matches(page, facts)
     asks = {
         "hours": facts.has(*HOURS_WORDS),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from cms_pages.rules import tariff_periods
 from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
+from search.knowledge import Answer, BODY, EXACT, Figure, GENERAL, MATCHED, PHRASING
 
 FEE_WORDS = ("подключ", "присоед", "присоеден", "техпри", "техприс", "connect", "ставк", "льготн", "социальн")
 COST_WORDS = ("сколько", "стоим", "стоит", "цен", "плат", "руб", "fee", "cost", "price", "how much", "much", "charge",
@@ -17,7 +18,6 @@ TOWN_WORDS = ("город", "town", "city")
 
 
 def extra_parts(page):
-    from search.knowledge import BODY, PHRASING
     out = [(getattr(c, "deadline", ""), BODY) for c in page.categories.all()]  # the deadline's wording, where kept
     out += [(_("%(kind)s за кВт") % {"kind": r.get_kind_display()}, PHRASING) for r in page.preferential_rates.all()]
     out += [(r.conditions, BODY) for r in page.preferential_rates.all()]
@@ -25,7 +25,6 @@ def extra_parts(page):
 
 
 def answer(page, facts, on_date, language):
-    from search.knowledge import EXACT, GENERAL, MATCHED, Answer, Figure
     fee = facts.has(*FEE_WORDS) or facts.has_word("тп")
     if not fee:
         return None

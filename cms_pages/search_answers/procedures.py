@@ -2,15 +2,14 @@
 from django.utils.translation import gettext as _
 
 from cms_pages.search_answers.common import page_url
+from search.knowledge import Answer, BODY, EXACT, Figure, GENERAL, MATCHED, WEAK
 
 
 def extra_parts(page):
-    from search.knowledge import BODY
     return [(page.total_time, BODY), (page.total_cost, BODY)]
 
 
 def answer(page, facts, on_date, language):
-    from search.knowledge import GENERAL, WEAK, Answer, Figure
     figures = []
     if page.total_time:
         figures.append(Figure(label=_("Общий срок"), display=str(page.total_time)))
@@ -22,7 +21,6 @@ def answer(page, facts, on_date, language):
     if not figures and not page.summary:
         return None
     steps = [str(step.value["title"]) for step in page.steps][:5]
-    from search.knowledge import EXACT, MATCHED
     strength = GENERAL if figures else WEAK
     if page.total_time and (facts.has("срок", "долг", "длит", "long", "time") or facts.has_phrase("how long")):
         strength = EXACT  # «сколько длится», "how long": the total time

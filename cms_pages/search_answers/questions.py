@@ -7,22 +7,21 @@ much" gets the page types' live figures instead of a sentence without them.
 import re
 
 from cms_pages.search_answers.common import page_url
+from search.text import stems
+from search.knowledge import Answer, EXACT, GENERAL, MATCHED
 
 FIGURE_WORDS = ("сколько", "цен", "стоим", "стоит", "руб", "почем", "price", "cost", "much", "fee", "tariff", "тариф")
 
 
 def _coverage(page, facts):
-    from search.text import stems
     own = set(stems(" ".join([str(page.title), *page.phrasings()])))
     asked = {s for s in facts.stems if not s.isdigit()}
     return len(asked & own) / len(asked) if asked else 0.0
 
 
 def answer(page, facts, on_date, language):
-    from search.knowledge import GENERAL, MATCHED, Answer
     if not page.short_answer:
         return None
-    from search.knowledge import EXACT
     strength = GENERAL
     coverage = _coverage(page, facts)
     if coverage >= 0.75:

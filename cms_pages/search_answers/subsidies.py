@@ -7,6 +7,7 @@ from cms_pages.rules import tariff_periods
 from cms_pages.rules.money import format_amount
 from cms_pages.search_answers.common import cached, basis, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
+from search.knowledge import Answer, BODY, Figure, GENERAL, MATCHED, WEAK
 
 SUBSIDY_WORDS = ("субсид", "льгот", "компенс", "subsid", "benefit", "compens", "жку", "коммунал", "utilit",
                  "инвалид", "disab", "ветеран", "veteran", "процент", "percent", "за", "свет", "электроэнерг",
@@ -16,7 +17,6 @@ TOOL_WORDS = ("калькул", "провер", "положен", "имею ли
 
 
 def extra_parts(page):
-    from search.knowledge import BODY
     return [(page.rule, BODY), (page.processing_time, BODY)]
 
 
@@ -25,7 +25,6 @@ def _percent(value, language):
 
 
 def answer(page, facts, on_date, language):
-    from search.knowledge import GENERAL, MATCHED, WEAK, Answer, Figure
     act_text, act_url = cached(page, "basis", lambda: basis(page.legal_act))
     card = Answer(kind="benefit", title=str(page.title), url=page_url(page, language), text=str(page.summary),
                   on_date=on_date, page_id=page.pk)

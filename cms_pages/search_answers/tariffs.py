@@ -5,26 +5,28 @@ type and zone (single, day/night, peak/half-peak/night), the consumption band, t
 and "when" (the next period's start, from the records). The one to three matching tariffs in
 force on the day come first, in the order of the tariff page's own tables.
 """
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from cms_pages import codes
 from cms_pages.rules import tariff_periods
 from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
+from search.knowledge import Answer, BODY, EXACT, Figure, GENERAL, MATCHED, SUMMARY, WEAK
+from search.text import stem, words
 
 GROUP_WORDS = [  # (consumer group, word prefixes, phrases)
-    ("urban_electric_rural", ("электроплит", "электропли", "электроотоп", "электрокотл", "сельск", "деревн",
+    (codes.URBAN_ELECTRIC_RURAL, ("электроплит", "электропли", "электроотоп", "электрокотл", "сельск", "деревн",
                               "село", "селе", "поселк", "поселок", "дач", "rural", "village", "countryside"),
      ("электр плит", "эл плит", "electric stove", "electric cooker", "electric heating", "electric hob")),
-    ("urban_gas", ("газов", "газ", "gas"), ("gas stove",)),
-    ("equated", ("приравн", "снт", "садовод", "гараж", "equated", "garden", "огородн"), ()),
+    (codes.URBAN_GAS, ("газов", "газ", "gas"), ("gas stove",)),
+    (codes.EQUATED, ("приравн", "снт", "садовод", "гараж", "equated", "garden", "огородн"), ()),
 ]
 ZONE_WORDS = [  # (zone, rate type it implies, word prefixes)
-    ("half_peak", "three_zone", ("полупик", "semipeak", "halfpeak", "shoulder")),
-    ("peak", "three_zone", ("пик", "peak")),
-    ("night", None, ("ночн", "ночь", "ночью", "night")),
-    ("day", "two_zone", ("дневн", "днем", "день", "daytime")),
+    (codes.HALF_PEAK, codes.THREE_ZONE, ("полупик", "semipeak", "halfpeak", "shoulder")),
+    (codes.PEAK, codes.THREE_ZONE, ("пик", "peak")),
+    (codes.NIGHT, None, ("ночн", "ночь", "ночью", "night")),
+    (codes.DAY, codes.TWO_ZONE, ("дневн", "днем", "день", "daytime")),
 ]
 BAND_WORDS = {1: ("перв", "1й", "first"), 2: ("втор", "2й", "second"), 3: ("трет", "3й", "third")}
 TARIFF_INTENT = ("тариф", "тарив", "цен", "стоим", "стоит", "почем", "руб", "сколько", "price", "cost", "rate",
@@ -44,18 +46,17 @@ BILL_WORDS = ("счет", "сумм", "посчит", "рассчит", "рас�
 
 def extra_parts(page):
     """The records' labels (groups, zones, hours, towns): words citizens search with."""
-    from search.knowledge import BODY, SUMMARY
     out = []
     groups = {r.consumer_group for r in page.tariffs.all()}
-    if "urban_electric_rural" in groups:
+    if codes.URBAN_ELECTRIC_RURAL in groups:
         out.append((_("электроплита, электроотопление, сельская местность, деревня, село, посёлок, дача"), BODY))
-    if "urban_gas" in groups:
+    if codes.URBAN_GAS in groups:
         out.append((_("газовая плита, квартира в городе"), BODY))
-    if "equated" in groups:
+    if codes.EQUATED in groups:
         out.append((_("садоводческие товарищества, гаражи, приравненные к населению"), BODY))
-    if any(r.rate_type != "single" for r in page.tariffs.all()):
+    if any(r.rate_type != codes.SINGLE for r in page.tariffs.all()):
         out.append((_("цена ночью и днём, пик и полупик, сколько стоит свет"), SUMMARY))
-    if any(r.unit == "kwh" for r in page.tariffs.all()):
+    if any(r.unit == codes.KWH for r in page.tariffs.all()):
         out.append((_("цена киловатт-часа, стоимость электроэнергии, цены на электричество"), SUMMARY))
     for record in page.tariffs.all():
         out += [(record.get_consumer_group_display(), BODY), (record.get_rate_type_display(), BODY),
@@ -81,12 +82,12 @@ def _rate_type(facts):
     text = " ".join(facts.words)
     if facts.has("трехзон", "трехтариф", "трехставоч") or "three zone" in text or "3 zone" in text \
             or "three rate" in text:
-        return "three_zone"
+        return codes.THREE_ZONE
     if facts.has("двухзон", "двухтариф", "двузон", "двухставоч") or "two zone" in text or "2 zone" in text \
             or "day night" in text or "день ночь" in text or "dual" in text:
-        return "two_zone"
+        return codes.TWO_ZONE
     if facts.has("одноставоч", "однотариф", "однозон") or "single" in facts.words or "flat" in facts.words:
-        return "single"
+        return codes.SINGLE
     return None
 
 
@@ -137,7 +138,6 @@ def _unit(record):
 
 
 def _figure(record, end, language):
-    from search.knowledge import Figure
     act_text, act_url = basis(record.legal_act)
     return Figure(label=_label(record, language), display=money(record.price, language), value=f"{record.price:.2f}",
                   unit=str(_unit(record)), valid_from=record.effective_from, valid_to=end,
@@ -159,12 +159,12 @@ def _matching(records, facts, kind, order):
         records = [r for r in records if r.consumer_group == group]
     if zone:
         records = [r for r in records if r.zone == zone]
-        if zone == "night" and not rate:
-            rate = "two_zone"
+        if zone == codes.NIGHT and not rate:
+            rate = codes.TWO_ZONE
     if rate:
         records = [r for r in records if r.rate_type == rate]
     elif not zone:
-        records = [r for r in records if r.rate_type == "single"] or records
+        records = [r for r in records if r.rate_type == codes.SINGLE] or records
     if isinstance(band, tuple):
         wanted = _band_for_consumption(records, band[1])
         records = [r for r in records if r.band in (wanted, 0)]
@@ -176,13 +176,11 @@ def _matching(records, facts, kind, order):
 
 
 def _town_matches(town, facts):
-    from search.text import stem, words
     town_stems = {stem(w)[:5] for w in words(town) if len(w) >= 4}
     return any(s[:5] in town_stems for s in facts.stems if len(s) >= 4)
 
 
 def answer(page, facts, on_date, language, order=None):
-    from search.knowledge import EXACT, GENERAL, MATCHED, WEAK, Answer
     heat_query = facts.has(*HEAT_WORDS)
     if (page.kind == "heat") != heat_query:
         return None
@@ -202,7 +200,6 @@ def answer(page, facts, on_date, language, order=None):
     if when and selection.upcoming:
         period = selection.upcoming[0]
         upcoming, _specific = _matching(period.records, facts, page.kind, order)
-        from search.knowledge import Figure
         base.text = _("Следующие тарифы действуют с %(date)s.") % {"date": day(period.start)}
         act_text, act_url = basis(period.records[0].legal_act) if period.records else ("", "")
         base.figures = [Figure(label=_("Новые тарифы действуют с"), display=day(period.start),

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from search.knowledge import Tool
 
 TOOL_URL_NAMES = {
     "connection_fee": "calculators:connection_fee",
@@ -26,7 +27,7 @@ def _titles():
 
 
 def _tool_page_url(kind):
-    from wagtail.models import Page, get_page_models
+    from wagtail.models import get_page_models
     models = [m for m in get_page_models() if getattr(m, "search_tool", None) == kind]
     for model in models:
         page = model.objects.live().public().first()
@@ -53,7 +54,6 @@ def tool_base_url(kind):
 
 def tool(kind, params):
     """A ``search.knowledge.Tool`` for the calculator ``kind`` with ``params`` filled in, or None."""
-    from search.knowledge import Tool
     base = tool_base_url(kind)
     if not base:
         return None
