@@ -9,12 +9,7 @@ from wagtail.admin.views.reports import ReportView
 from disclosure.labels import period_label
 from disclosure.models import DisclosureItem
 from disclosure.rules import due as rules
-
-try:
-    from ops.csv_safety import SafeSpreadsheetExportMixin
-except ImportError:  # pragma: no cover
-    class SafeSpreadsheetExportMixin:
-        pass
+from ops.csv_safety import SafeSpreadsheetExportMixin
 
 STATUS_LABELS = {
     rules.OVERDUE: _("просрочено"), rules.DUE: _("ожидает публикации"),

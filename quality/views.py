@@ -1,5 +1,4 @@
 """The public service-quality report: the page, and the same figures as CSV and JSON."""
-import csv
 import json
 
 from django.http import HttpResponse, JsonResponse
@@ -8,14 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ops.csv_safety import safe_writer as csv_writer
 from quality import charts, report
 from quality.forms import PeriodForm
 from quality.rules import periods
-
-try:  # formula-injection guard for every CSV the site writes (ops.csv_safety)
-    from ops.csv_safety import safe_writer as csv_writer
-except ImportError:  # pragma: no cover - older tree
-    csv_writer = csv.writer
 
 CHART_TABLES = ("forms", "categories")
 
