@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cases import forms
+from cases import forms, status_sections
 from cases.models import Case, ConsentText, SubmissionThrottle, private_storage
 from cases.request_types import APPEAL, OUTAGE, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
@@ -485,7 +485,7 @@ def status(request):
         return _render(request, "cases/status.html", {"form": form, "not_found": True,
                                                       "has_errors": True}, 404)
     context = {"form": form, "case": case, "can_rate": case.status in (Case.ANSWERED, Case.CLOSED)
-               and case.rated_at is None}
+               and case.rated_at is None, "status_sections": status_sections.sections_for(case, request)}
     if context["can_rate"] and request.POST.get("action") == "rate":
         rating = forms.RatingForm(request.POST)
         if not rating.is_valid():
