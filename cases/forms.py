@@ -73,7 +73,7 @@ class StepForm(forms.Form):
 
 class TypeForm(StepForm):
     request_type = forms.ChoiceField(
-        label=_("О чём ваше обращение?"), choices=REQUEST_TYPE_CHOICES, widget=forms.RadioSelect,
+        label=_("О чём ваше обращение?"), choices=rt.FORM_TYPE_CHOICES, widget=forms.RadioSelect,
         error_messages={"required": _("Выберите, о чём ваше обращение"),
                         "invalid_choice": _("Выберите, о чём ваше обращение")})
 

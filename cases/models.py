@@ -1,5 +1,6 @@
 """Cases: every request a citizen makes becomes a tracked case with a reference, a responsible
 unit, a legal due date and a history of every change."""
+import datetime
 import os
 import uuid
 
@@ -10,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from cases.request_types import REQUEST_TYPE_CHOICES
 from cases.rules import deadlines, reference
@@ -76,10 +78,12 @@ class RoutingRule(models.Model):
     request_type = models.CharField(_("тип обращения"), max_length=30, choices=REQUEST_TYPE_CHOICES,
                                     unique=True)
     unit = models.ForeignKey(Unit, verbose_name=_("ответственный"), on_delete=models.PROTECT)
-    deadline_days = models.PositiveIntegerField(_("срок, дней"))
-    deadline_kind = models.CharField(_("вид дней"), max_length=10, default=deadlines.CALENDAR,
+    deadline_days = models.PositiveIntegerField(
+        _("срок"), help_text=_("В днях; для вида «рабочие часы колл-центра» — в часах."))
+    deadline_kind = models.CharField(_("вид срока"), max_length=10, default=deadlines.CALENDAR,
                                      choices=[(deadlines.CALENDAR, _("календарные дни")),
-                                              (deadlines.WORKING, _("рабочие дни"))])
+                                              (deadlines.WORKING, _("рабочие дни")),
+                                              (deadlines.HOURS, _("рабочие часы колл-центра"))])
     transfer_consent_required = models.BooleanField(
         _("нужно отдельное согласие на передачу третьей стороне"), default=False)
     reason = models.TextField(_("что сообщить заявителю"), blank=True,
@@ -128,6 +132,28 @@ class CalendarDay(models.Model):
         for day, kind in cls.objects.values_list("date", "kind"):
             (working if kind == cls.WORKING else holidays).add(day)
         return deadlines.ProductionCalendar(frozenset(holidays), frozenset(working))
+
+
+@register_setting(icon="time")
+class CallCentreSettings(BaseGenericSetting):
+    """The call centre's working hours: the one home of the figure. Callback windows are offered
+    inside them and the callback target (the "callback" routing rule, in hours) counts only them,
+    on the working days of the production calendar."""
+    opens_at = models.TimeField(_("колл-центр открывается"), default=datetime.time(9, 0))
+    closes_at = models.TimeField(_("колл-центр закрывается"), default=datetime.time(18, 0))
+
+    class Meta:
+        verbose_name = _("часы работы колл-центра")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
+            raise ValidationError({"closes_at": _("Время закрытия должно быть позже времени открытия.")})
+
+    @classmethod
+    def current(cls):
+        return cls.load()
 
 
 class ConsentText(models.Model):
@@ -192,6 +218,22 @@ class Case(models.Model):
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("исполнитель"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="assigned_cases")
     due_date = models.DateField(_("срок ответа"))
+    # Deadlines counted in hours (a callback): the moment; due_date is its day.
+    due_at = models.DateTimeField(_("срок (время)"), null=True, blank=True, editable=False)
+    # One extension (59-FZ art. 12 part 2, cases.rules.extensions).
+    extended_at = models.DateTimeField(_("срок продлён"), null=True, blank=True, editable=False)
+    due_date_before_extension = models.DateField(_("срок до продления"), null=True, blank=True,
+                                                 editable=False)
+    extension_reason = models.TextField(_("причина продления"), blank=True, editable=False)
+    # Referral to the competent body (59-FZ art. 8 part 3, cases.rules.referrals).
+    referred_to = models.ForeignKey(Unit, verbose_name=_("направлено по принадлежности"), null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="referred_cases",
+                                    editable=False)
+    referred_at = models.DateTimeField(_("когда направлено"), null=True, blank=True, editable=False)
+    referral_reason = models.TextField(_("почему направлено"), blank=True, editable=False)
+    # A callback request: the window the citizen chose (empty: as soon as possible).
+    callback_from = models.DateTimeField(_("перезвонить с"), null=True, blank=True, editable=False)
+    callback_to = models.DateTimeField(_("перезвонить до"), null=True, blank=True, editable=False)
     # The day a letter (or other paper request) arrived, when it is earlier than registration:
     # the legal deadline counts from it.
     received_on = models.DateField(_("получено"), null=True, blank=True, editable=False)
@@ -249,6 +291,15 @@ class Case(models.Model):
     def is_overdue(self):
         return deadlines.is_overdue(self.due_date, timezone.localdate(), not self.is_open)
 
+    @property
+    def applicant_attachments(self):
+        return self.attachments.filter(reply__isnull=True)
+
+    @property
+    def is_callback(self):
+        from cases.request_types import CALLBACK
+        return self.request_type == CALLBACK
+
     @cached_property
     def rule(self):
         return RoutingRule.objects.select_related("unit").filter(request_type=self.request_type).first()
@@ -283,6 +334,7 @@ class CaseEvent(models.Model):
         "created", "status", "unit", "assigned", "note", "reply", "email", "forwarded", "viewed",
         "overdue", "purged", "rated")
     LINKED = "linked"
+    EXTENDED, REFERRED = "extended", "referred"
     KIND_CHOICES = [
         (CREATED, _("зарегистрировано")), (STATUS, _("изменён статус")),
         (UNIT, _("изменён ответственный")), (ASSIGNED, _("назначен исполнитель")),
@@ -290,6 +342,7 @@ class CaseEvent(models.Model):
         (FORWARDED, _("передано третьей стороне")), (VIEWED, _("просмотр персональных данных")),
         (OVERDUE, _("просрочено")), (PURGED, _("данные обезличены")), (RATED, _("оценка ответа")),
         (LINKED, _("связано с обжалуемым обращением")),
+        (EXTENDED, _("срок продлён")), (REFERRED, _("направлено по принадлежности")),
     ]
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("когда"), default=timezone.now)
@@ -341,7 +394,10 @@ def attachment_path(instance, filename):
 
 
 class CaseAttachment(models.Model):
+    """A file of the case: the applicant's (``reply`` empty) or a document sent with a reply."""
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    reply = models.ForeignKey(CaseReply, null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="documents")
     file = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=255)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
@@ -362,8 +418,11 @@ class OutgoingEmail(models.Model):
     STATUS_CHOICES = [(PENDING, _("ожидает отправки")), (SENT, _("отправлено")),
                       (FAILED, _("ошибка отправки"))]
     ACK, REPLY, FORWARD, OVERDUE = "ack", "reply", "forward", "overdue"
+    EXTENSION, REFERRAL = "extension", "referral"
     KIND_CHOICES = [(ACK, _("подтверждение регистрации")), (REPLY, _("ответ")),
-                    (FORWARD, _("пересылка третьей стороне")), (OVERDUE, _("уведомление о просрочке"))]
+                    (FORWARD, _("пересылка третьей стороне")), (OVERDUE, _("уведомление о просрочке")),
+                    (EXTENSION, _("уведомление о продлении срока")),
+                    (REFERRAL, _("уведомление о направлении по принадлежности"))]
 
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails")
     kind = models.CharField(_("вид"), max_length=10, choices=KIND_CHOICES)

@@ -14,6 +14,7 @@ PERSONAL_DATA = "personal_data"
 HOME_VISIT = "home_visit"
 ACCESSIBILITY = "accessibility"
 OTHER = "other"
+CALLBACK = "callback"
 
 REQUEST_TYPE_CHOICES = [
     (CONNECTION, _("Подключение к сети (технологическое присоединение)")),
@@ -29,4 +30,10 @@ REQUEST_TYPE_CHOICES = [
     (HOME_VISIT, _("Выезд специалиста на дом для клиента с инвалидностью")),
     (ACCESSIBILITY, _("Проблема доступности сайта или офиса")),
     (OTHER, _("Другое")),
+    (CALLBACK, _("Обратный звонок")),
 ]
+
+# Types with a form of their own (not offered in the general request form's list of topics).
+SEPARATE_FORM_TYPES = {CALLBACK}
+# The topics of the general request form (and of a procedure page's "submit a request" button).
+FORM_TYPE_CHOICES = [(value, label) for value, label in REQUEST_TYPE_CHOICES if value not in SEPARATE_FORM_TYPES]

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cases.request_types import REQUEST_TYPE_CHOICES
+from cases.request_types import FORM_TYPE_CHOICES
 from cms_pages.blocks import StepBlock
 from cms_pages.models.base import BasePage, live_pages_from_stream
 
@@ -25,7 +25,7 @@ class ProcedurePage(BasePage):
     total_time = models.CharField(_("общий срок"), max_length=200, blank=True)
     total_cost = models.CharField(_("общая стоимость"), max_length=200, blank=True)
     request_type = models.CharField(_("тип обращения для кнопки «Подать обращение»"), max_length=30,
-                                    choices=REQUEST_TYPE_CHOICES, blank=True)
+                                    choices=FORM_TYPE_CHOICES, blank=True)
     related_pages = StreamField([("page", blocks.PageChooserBlock())], blank=True,
                                 verbose_name=_("связанные процедуры"))
 
