@@ -23,13 +23,13 @@ from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
 from cases.rules import routing, throttle
 from cases.services import consent_record, register_case, route_for
+from cms_pages.templatetags.contacts import current_hotline  # the site setting (ContactSettings)
 from ops.client import client_digest
 
 log = logging.getLogger(__name__)
 
 SESSION_KEY = "cases_draft"
 DONE_KEY = "cases_done"
-HOTLINE = "8-800-220-0-220"
 URGENT_TYPES = {OUTAGE}
 TYPE_LABELS = dict(REQUEST_TYPE_CHOICES)
 
@@ -91,7 +91,7 @@ def _staff(request):
 def _render(request, template, context, status=200):
     form = context.get("form")
     has_errors = bool(context.get("has_errors") or (form is not None and form.is_bound and form.errors))
-    context = {"show_feedback": False, "hotline": HOTLINE, "has_errors": has_errors, **context}
+    context = {"show_feedback": False, "hotline": current_hotline(request), "has_errors": has_errors, **context}
     return render(request, template, context, status=status)
 
 

@@ -12,17 +12,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cms_pages.templatetags.contacts import current_hotline
 from outages import lookup, notifications
 from outages import status as st
 from outages.forms import AddressForm, OutageFilterForm, SubscribeForm
 from outages.models import Outage, OutageLocation, Settlement, Subscription, SubscriptionConsentText
 
-HOTLINE = "8-800-220-0-220"
 PUBLIC_MAX_AGE = 60  # outages change by the minute; the proxy may keep a list for one
 
 
 def _render(request, template, context, status=200, cache=True):
-    context.setdefault("hotline", HOTLINE)
+    context.setdefault("hotline", current_hotline(request))  # the site setting (cms_pages.ContactSettings)
     context.setdefault("now", timezone.now())
     response = render(request, template, context, status=status)
     if cache and status == 200:

@@ -3,6 +3,7 @@ from cms_pages.models.base import BasePage  # noqa: F401
 from cms_pages.models.connection import (  # noqa: F401
     ApplicantCategory, ConnectionDeadline, ConnectionFeePage, PreferentialRate, StandardizedRate,
 )
+from cms_pages.models.contacts import ContactSettings  # noqa: F401
 from cms_pages.models.content import ContentPage  # noqa: F401
 from cms_pages.models.home import HomePage  # noqa: F401
 from cms_pages.models.news import NewsIndexPage, NewsPage  # noqa: F401
