@@ -15,5 +15,8 @@ class OpsConfig(AppConfig):
 
         protect_wagtail_exports()  # formula-like text in every admin CSV/XLSX export is inert
 
+        from ops import render_cache
+
+        render_cache.connect()  # first: the render cache is invalidated before nginx fetches the page again
         page_published.connect(on_page_changed, dispatch_uid="ops_purge_published")
         page_unpublished.connect(on_page_changed, dispatch_uid="ops_purge_unpublished")

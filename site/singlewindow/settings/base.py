@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.middleware.PublicCacheMiddleware",
+    "ops.render_cache.RenderCacheMiddleware",  # stored public pages, before sessions/CSRF/auth run
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,6 +142,22 @@ SEARCH_MAX_AGE = int(os.environ.get("SEARCH_MAX_AGE", "30"))
 # Low-vision variants of a page (one per combination of settings) are cached too, but a publish
 # refreshes only the normal variant in nginx, so the others are kept this long at most.
 LOW_VISION_MAX_AGE = int(os.environ.get("LOW_VISION_MAX_AGE", "30"))
+# The app's render cache of public pages (ops/render_cache.py): Redis when REDIS_URL is set (shared by
+# every server), else files under VAR_DIR (shared by the workers of one server). "default" stays local.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+RENDER_CACHE_ENABLED = env_bool("RENDER_CACHE", True)
+RENDER_CACHE_MAX_AGE = int(os.environ.get("RENDER_CACHE_MAX_AGE", str(PUBLIC_PAGE_MAX_AGE)))
+RENDER_CACHE_RETRY_SECONDS = 30  # after a cache failure: uncached this long, one warning
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+              "KEY_PREFIX": "portal",
+              # a dead or unreachable Redis must cost milliseconds, not a worker timeout
+              "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}
+    if REDIS_URL else
+    {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+     "LOCATION": str(VAR_DIR / "render-cache"), "OPTIONS": {"MAX_ENTRIES": 5000}},
+}
 NEVER_CACHE_PREFIXES = ("/admin", "/django-admin", "/healthz", "/readyz", "/documents")
 NEVER_CACHE_LANGUAGE_PATHS = ("/requests/", "/feedback/", "/accessibility-settings/")
 
