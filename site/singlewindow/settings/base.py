@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "cases",
+    "connection_applications",
     "feedback",
     "calculators",
     "outages",
