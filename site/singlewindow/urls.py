@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("feedback.urls")),
     path("service-quality/", include("quality.urls")),
     path("disclosure/", include("disclosure.urls")),
+    path("visits/", include("visits.urls")),
     path("accessibility-settings/", include("themes.urls")),
     path("", include("cms_pages.urls")),  # <page url>data.csv / data.json before Wagtail's pages
     path("", include(wagtail_urls)),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "outages",
     "quality",
     "disclosure",
+    "visits",
     "demo",
     "ops",
     "csp",
