@@ -54,7 +54,7 @@ import uuid
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case as DbCase, F, IntegerField, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -77,11 +77,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cases import access, services
-from cases.models import Case, CaseAttachment, CaseEvent, ConsentText, OutgoingEmail
+from cases.models import Case, CaseAttachment, CaseEvent, ConsentText, OutgoingEmail, Unit
 from cases.officer_forms import ChooseForm, OfficerCaseForm
-from cases.request_types import APPEAL, REQUEST_TYPE_CHOICES
+from cases.request_types import APPEAL, CALLBACK, REQUEST_TYPE_CHOICES
+from cases.rules import attachments as attachment_rules
+from cases.rules import extensions, referrals, routing
 from cases.rules import reference as reference_rules
-from cases.rules import routing
 from ops.csv_safety import SafeSpreadsheetExportMixin
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,8 @@ class CaseFilterSet(WagtailFilterSet):
 class DueColumn(Column):
     def get_value(self, instance):
         date = instance.due_date.strftime("%d.%m.%Y")
+        if instance.due_at:
+            date = timezone.localtime(instance.due_at).strftime("%d.%m.%Y %H:%M")
         if instance.is_overdue:
             return format_html('<strong>{}</strong> <span class="w-status w-status--label">{}</span>',
                                date, _("просрочено"))
@@ -133,6 +136,17 @@ class CaseIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("unit", "assigned_to")
         return access.visible_cases(self.request.user, queryset)
+
+    def order_queryset(self, queryset):
+        """Unless the officer sorts by a column: open callback requests first, the soonest due
+        first (their target is hours, not days), then everything else by due date."""
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        open_callback = Q(request_type=CALLBACK, status__in=Case.OPEN_STATUSES)
+        return queryset.annotate(
+            callback_first=DbCase(When(open_callback, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            callback_due=DbCase(When(open_callback, then=F("due_at")), default=None),
+        ).order_by("callback_first", F("callback_due").asc(nulls_last=True), "due_date", "created_at", "pk")
 
     @cached_property
     def header_buttons(self):
@@ -165,10 +179,20 @@ class CaseEditView(generic.EditView):
         self.action_class(self.form.instance, user=self.request.user, form=self.form,
                           log_action=False).execute(skip_permission_checks=True)
         instance = self.form.instance
+        data = self.form.cleaned_data
         services.record_officer_changes(instance, self.before, self.request.user,
-                                        note=self.form.cleaned_data.get("new_note", ""),
-                                        reply=self.form.cleaned_data.get("reply", ""),
-                                        appeal_of=self.form.cleaned_data.get("appeal_reference"))
+                                        note=data.get("new_note", ""), reply=data.get("reply", ""),
+                                        appeal_of=data.get("appeal_reference"),
+                                        documents=self.form.reply_documents)
+        try:  # checked in the form already; checked again under a row lock here
+            if data.get("extend_days"):
+                services.extend_deadline(instance, data["extend_days"], data.get("extend_reason", ""),
+                                         self.request.user)
+            if data.get("refer_to"):
+                services.refer_case(instance, data["refer_to"], data.get("refer_reason", ""), self.request.user)
+        except (extensions.ExtensionRefused, referrals.ReferralRefused) as refused:
+            messages.error(self.request, refused.message)
+        instance.refresh_from_db()
         return instance
 
 
@@ -179,6 +203,31 @@ class CaseAdminForm(WagtailAdminModelForm):
     reply = forms.CharField(label=_("Ответ заявителю"), required=False,
                             widget=forms.Textarea(attrs={"rows": 6}),
                             help_text=_("Отправляется на электронную почту заявителя на его языке и сохраняется в истории."))
+    reply_document = forms.FileField(
+        label=_("Документ к ответу"), required=False,
+        help_text=_("PDF, JPG или PNG до 10 МБ. Заявитель скачает его на странице статуса обращения по "
+                    "номеру и коду доступа. Отправляется только вместе с ответом."))
+    extend_days = forms.IntegerField(
+        label=_("Продлить срок ответа на, дней"), required=False, min_value=1,
+        max_value=extensions.MAX_EXTENSION_DAYS,
+        help_text=_("Только один раз и не больше чем на %(max)d дней (ст. 12 Федерального закона № 59-ФЗ). "
+                    "Заявителю придёт письмо с новым сроком и причиной.") % {"max": extensions.MAX_EXTENSION_DAYS},
+        error_messages={"min_value": _("Продлить срок можно на 1–%(max)d дней.") % {"max": extensions.MAX_EXTENSION_DAYS},
+                        "max_value": _("Срок можно продлить не больше чем на %(max)d дней (ст. 12 Федерального "
+                                       "закона № 59-ФЗ).") % {"max": extensions.MAX_EXTENSION_DAYS},
+                        "invalid": _("Введите число дней, например 10.")})
+    extend_reason = forms.CharField(
+        label=_("Причина продления"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Её прочитает заявитель в письме и на странице статуса."))
+    refer_to = forms.ModelChoiceField(
+        label=_("Направить по принадлежности"), required=False,
+        queryset=Unit.objects.filter(kind=Unit.THIRD_PARTY),
+        help_text=_("Если вопрос не в ведении компании: не позднее 7 дней со дня получения (ст. 8 "
+                    "Федерального закона № 59-ФЗ), только с согласия заявителя на передачу данных."),
+        error_messages={"invalid_choice": _("Выберите организацию из списка.")})
+    refer_reason = forms.CharField(
+        label=_("Почему направляется туда"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Её прочитает заявитель: в чьём ведении вопрос и что будет дальше."))
     appeal_reference = forms.CharField(
         label=_("Связать с обжалуемым обращением"), required=False, max_length=30,
         help_text=_("Номер обращения, решение по которому обжалуется, например ЕО-2026-7K3Q9. "
@@ -191,6 +240,63 @@ class CaseAdminForm(WagtailAdminModelForm):
             self.fields.pop("appeal_reference", None)
         if "assigned_to" in self.fields:
             self._limit_assignees()
+        self.reply_documents = []
+        if self.instance.pk and self.instance.extended_at:
+            self.fields["extend_days"].help_text = _(
+                "Срок уже продлён %(date)s; повторно продлить нельзя.") % {
+                "date": timezone.localtime(self.instance.extended_at).strftime("%d.%m.%Y")}
+        if self.instance.pk:
+            due = services.referral_due(self.instance)
+            if self.instance.referred_to_id:
+                self.fields["refer_to"].help_text = _("Уже направлено: %(body)s.") % {
+                    "body": self.instance.referred_to.name}
+            elif not self.instance.transfer_consent:
+                self.fields["refer_to"].help_text = _(
+                    "Заявитель не дал согласия на передачу данных третьей стороне: направить нельзя, "
+                    "ответьте, куда обратиться напрямую.")
+            else:
+                self.fields["refer_to"].help_text = _(
+                    "Направить не позднее %(date)s (7 дней со дня получения, ст. 8 Федерального закона "
+                    "№ 59-ФЗ). Заявителю придёт письмо, куда и почему.") % {"date": due.strftime("%d.%m.%Y")}
+
+    # --- reply documents, extension, referral ---------------------------------------------------
+
+    def clean_reply_document(self):
+        upload = self.cleaned_data.get("reply_document")
+        if not upload:
+            return None
+        content_type = attachment_rules.check_upload(upload)  # ValidationError with a clear message
+        self.reply_documents = [(upload, content_type)]
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reply_document") and not (data.get("reply") or "").strip():
+            self.add_error("reply_document", _("Документ отправляется вместе с ответом: напишите текст ответа."))
+        days = data.get("extend_days")
+        reason = data.get("extend_reason", "")
+        if days:
+            try:
+                extensions.extended_due_date(self.instance.due_date, days,
+                                             times_extended=1 if self.instance.extended_at else 0,
+                                             reason=reason, calendar=services.CalendarDay.calendar())
+            except extensions.ExtensionRefused as refused:
+                self.add_error("extend_reason" if refused.code == "no_reason" else "extend_days", refused.message)
+        elif reason.strip() and not self.has_error("extend_days"):
+            self.add_error("extend_days", _("Укажите, на сколько дней продлить срок, или очистите причину."))
+        body = data.get("refer_to")
+        referral_reason = data.get("refer_reason", "")
+        if body:
+            try:
+                referrals.check_referral(transfer_consent=self.instance.transfer_consent,
+                                         body_is_third_party=body.is_third_party,
+                                         already_referred=self.instance.referred_to_id is not None,
+                                         reason=referral_reason)
+            except referrals.ReferralRefused as refused:
+                self.add_error("refer_reason" if refused.code == "no_reason" else "refer_to", refused.message)
+        elif referral_reason.strip() and not self.has_error("refer_to"):
+            self.add_error("refer_to", _("Выберите, куда направить обращение, или очистите причину."))
+        return data
 
     # --- the assignee: an active officer of the case's unit ------------------------------------
 
@@ -276,10 +382,15 @@ class CaseViewSet(ModelViewSet):
     edit_handler = ObjectList([
         CaseInfoPanel("cases/admin/case_info.html", heading=_("Обращение")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("unit"), FieldPanel("assigned_to"),
-                         FieldPanel("due_date"), FieldPanel("appeal_reference")],
+                         FieldPanel("appeal_reference")],
                         heading=_("Работа с обращением")),
         FieldPanel("reply"),
+        FieldPanel("reply_document"),
         FieldPanel("new_note"),
+        MultiFieldPanel([FieldPanel("extend_days"), FieldPanel("extend_reason")],
+                        heading=_("Продление срока")),
+        MultiFieldPanel([FieldPanel("refer_to"), FieldPanel("refer_reason")],
+                        heading=_("Направление по принадлежности")),
         CaseInfoPanel("cases/admin/case_history.html", heading=_("История")),
     ], base_form_class=CaseAdminForm)
 

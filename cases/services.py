@@ -1,12 +1,13 @@
 """Registering cases and officers' actions on them; views and the admin call these."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 from cases import emails
-from cases.models import CalendarDay, Case, CaseEvent, CaseNote, CaseReply, RoutingRule
+from cases.models import (CalendarDay, CallCentreSettings, Case, CaseAttachment, CaseEvent, CaseNote, CaseReply,
+                          RoutingRule)
 from cases.request_types import APPEAL
-from cases.rules import deadlines, routing
+from cases.rules import callbacks, deadlines, extensions, referrals, routing
 
 CASE_FIELDS = ("applicant_name", "email", "phone", "postal_address", "site_address", "account_number",
                "application_number", "earlier_reference", "message")
@@ -25,6 +26,13 @@ def compute_due_date(route, start):
     return deadlines.due_date(start, route.deadline_days, route.deadline_kind, CalendarDay.calendar())
 
 
+def callback_due(route, requested_at, window=None):
+    """When a callback is due (``cases.rules.callbacks``), in the call centre's hours."""
+    hours = CallCentreSettings.current()
+    return callbacks.callback_due(timezone.localtime(requested_at), route.deadline_days, opens=hours.opens_at,
+                                  closes=hours.closes_at, calendar=CalendarDay.calendar(), window=window)
+
+
 def consent_record(text, at, **extra):
     """What a case keeps of a consent: when it was given and which version of ``text`` (a
     ConsentText or None), plus e.g. its source."""
@@ -33,7 +41,7 @@ def consent_record(text, at, **extra):
 
 def register_case(*, request_type, answers, consent, transfer_consent=None, attachments=(),
                   channel=Case.WEB, language="ru", submission_key=None, user=None, received_on=None,
-                  appeal_of=None):
+                  appeal_of=None, callback_window=None):
     """Save the case, its history and its outgoing e-mails in one transaction.
 
     ``answers`` holds the applicant's fields; ``consent`` is {"at", "version", "source"};
@@ -44,6 +52,8 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
     ``appeal_of`` is the earlier case an appeal is attached to, already checked by the caller
     (the citizen gave its access code, or the officer may see it): the appeal goes to the higher
     unit of that case. An appeal without it is filed unlinked, whatever ``earlier_reference`` says.
+    ``callback_window`` is the (start, end) a callback request asked for; a rule counted in
+    hours (the callback) sets ``due_at`` from the call centre's hours.
     Returns (case, created): a repeated ``submission_key`` (double submit) returns the first case.
     """
     if submission_key:
@@ -58,9 +68,16 @@ def register_case(*, request_type, answers, consent, transfer_consent=None, atta
     start = received_on or today
     values = {name: (answers.get(name) or "") for name in CASE_FIELDS}
     details = {key: value for key, value in answers.items() if key not in CASE_FIELDS and value not in ("", None)}
+    if route.deadline_kind == deadlines.HOURS:
+        due_at = callback_due(route, now, callback_window)
+        due_date = timezone.localdate(due_at)
+    else:
+        due_at, due_date = None, compute_due_date(route, start)
     case = Case(request_type=request_type, channel=channel, language=language, unit_id=route.unit_id,
-                due_date=compute_due_date(route, start), created_at=now, received_on=received_on,
+                due_date=due_date, due_at=due_at, created_at=now, received_on=received_on,
                 routing_reason=route.reason, submission_key=submission_key, details=details, **values)
+    if callback_window:
+        case.callback_from, case.callback_to = callback_window
     if consent:
         case.consent_at = consent["at"]
         case.consent_version = consent["version"]
@@ -118,10 +135,11 @@ def _display(case, field):
     return str(related) if related else "—"
 
 
-def record_officer_changes(case, before, user, note="", reply="", appeal_of=None):
+def record_officer_changes(case, before, user, note="", reply="", appeal_of=None, documents=()):
     """Write what an officer changed into the history; send the reply through the outbox.
     ``appeal_of``: the earlier case an unlinked appeal is now linked to (checked by the caller:
-    the officer may see it)."""
+    the officer may see it). ``documents``: uploaded files (already checked) sent with the reply;
+    the applicant downloads them from the status page."""
     with transaction.atomic():
         if appeal_of is not None and case.appeal_of_id is None and appeal_of.pk != case.pk:
             case.appeal_of = appeal_of
@@ -145,12 +163,124 @@ def record_officer_changes(case, before, user, note="", reply="", appeal_of=None
             CaseNote.objects.create(case=case, author=user, text=note.strip())
             CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.NOTE, text=note.strip())
         if reply.strip():
-            outbox = None
+            reply_obj = CaseReply.objects.create(case=case, author=user, text=reply.strip())
+            for upload, content_type in documents:
+                item = CaseAttachment(case=case, reply=reply_obj, original_name=upload.name[:255],
+                                      content_type=content_type, size=upload.size)
+                item.file.save(upload.name, upload, save=False)
+                item.save()
             if case.email:
-                outbox = emails.queue(case, emails.OutgoingEmail.REPLY, case.email, "reply",
-                                      {"reply": reply.strip()}, case.language)
-            CaseReply.objects.create(case=case, author=user, text=reply.strip(), outbox=outbox)
+                reply_obj.outbox = emails.queue(case, emails.OutgoingEmail.REPLY, case.email, "reply",
+                                                {"reply": reply.strip(), "documents": list(reply_obj.documents.all())},
+                                                case.language)
+                reply_obj.save(update_fields=["outbox"])
             CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.REPLY, text=reply.strip())
+
+
+# --- extension and referral ------------------------------------------------------------------
+
+def extend_deadline(case, days, reason, user=None):
+    """Extend the case's deadline once (``cases.rules.extensions``), record it, tell the applicant
+    in their language. Raises ``extensions.ExtensionRefused``."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        new_due = extensions.extended_due_date(
+            case.due_date, days, times_extended=1 if case.extended_at else 0, reason=reason,
+            calendar=CalendarDay.calendar())
+        old_due = case.due_date
+        case.due_date_before_extension = old_due
+        case.due_date = new_due
+        case.extended_at = timezone.now()
+        case.extension_reason = reason.strip()
+        case.save(update_fields=["due_date_before_extension", "due_date", "extended_at", "extension_reason",
+                                 "updated_at"])
+        CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.EXTENDED, old_value=f"{old_due:%d.%m.%Y}",
+                                 new_value=f"{new_due:%d.%m.%Y}", text=case.extension_reason)
+        if case.email:
+            emails.queue(case, emails.OutgoingEmail.EXTENSION, case.email, "extension", {}, case.language)
+    return case
+
+
+def referral_due(case):
+    """The last day to refer the case (7 days from receipt, ``cases.rules.referrals``)."""
+    received = case.received_on or timezone.localdate(case.created_at)
+    return referrals.referral_due(received, CalendarDay.calendar())
+
+
+def refer_case(case, body, reason, user=None):
+    """Refer the case to the competent body ``body`` (a third-party Unit) with the applicant's
+    transfer consent; the body gets the case by e-mail, the applicant is told where and why.
+    Raises ``referrals.ReferralRefused``."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("unit").get(pk=case.pk)
+        referrals.check_referral(transfer_consent=case.transfer_consent,
+                                 body_is_third_party=body is not None and body.is_third_party,
+                                 already_referred=case.referred_to_id is not None, reason=reason)
+        now = timezone.now()
+        before = case.get_status_display()
+        case.referred_to = body
+        case.referred_at = now
+        case.referral_reason = reason.strip()
+        case.status = Case.FORWARDED
+        case.forwarded_at = case.forwarded_at or now
+        case.save(update_fields=["referred_to", "referred_at", "referral_reason", "status", "forwarded_at",
+                                 "updated_at"])
+        late = now.date() > referral_due(case)
+        CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.REFERRED, new_value=body.name[:255],
+                                 text=case.referral_reason + (" " + gettext("(позже 7 дней)") if late else ""))
+        if str(before) != str(case.get_status_display()):
+            CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.STATUS, old_value=str(before)[:255],
+                                     new_value=str(case.get_status_display())[:255])
+        if body.email:
+            emails.queue(case, emails.OutgoingEmail.FORWARD, body.email, "forward", {"unit": body}, "ru")
+        if case.email:
+            emails.queue(case, emails.OutgoingEmail.REFERRAL, case.email, "referral", {"body": body},
+                         case.language)
+    return case
+
+
+# --- what the applicant sees on the status page ------------------------------------------------
+
+PUBLIC_EVENTS = (CaseEvent.CREATED, CaseEvent.STATUS, CaseEvent.UNIT, CaseEvent.FORWARDED, CaseEvent.REPLY,
+                 CaseEvent.EXTENDED, CaseEvent.REFERRED)
+
+
+def _status_names():
+    """Status labels as stored in events (Russian, the officers' language) → the status code."""
+    names = {}
+    for language in ("ru", "en"):
+        with override(language):
+            names.update({str(label): code for code, label in Case.STATUS_CHOICES})
+    return names
+
+
+def public_history(case):
+    """The case's history in plain words, for the applicant: registration, status changes,
+    the unit, forwarding and referral, replies, the extension. Never notes, views, officers' names
+    or e-mail addresses."""
+    statuses = dict(Case.STATUS_CHOICES)
+    names = _status_names()
+    items = []
+    for event in case.events.filter(kind__in=PUBLIC_EVENTS).order_by("created_at", "pk"):
+        if event.kind == CaseEvent.CREATED:
+            text = gettext("Обращение зарегистрировано.")
+        elif event.kind == CaseEvent.STATUS:
+            code = names.get(event.new_value)
+            text = gettext("Статус изменён: «%(status)s».") % {
+                "status": statuses[code] if code else event.new_value}
+        elif event.kind == CaseEvent.UNIT:
+            text = gettext("Обращение передано на рассмотрение: %(unit)s.") % {"unit": event.new_value}
+        elif event.kind == CaseEvent.FORWARDED:
+            text = gettext("Обращение переслано по принадлежности: %(unit)s.") % {"unit": event.new_value}
+        elif event.kind == CaseEvent.REFERRED:
+            text = gettext("Обращение направлено по принадлежности: %(unit)s.") % {"unit": event.new_value}
+        elif event.kind == CaseEvent.REPLY:
+            text = gettext("Дан ответ (текст ответа — ниже).")
+        else:  # EXTENDED
+            text = gettext("Срок ответа продлён с %(old)s до %(new)s.") % {"old": event.old_value,
+                                                                          "new": event.new_value}
+        items.append({"at": event.created_at, "text": text})
+    return items
 
 
 def snapshot(case):

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from cases import views
+from cases import callback, status_details, views
 
 app_name = "cases"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("new/check/", views.check, name="check"),
     path("new/done/", views.done, name="done"),
     path("status/", views.status, name="status"),
+    path("status/document/<int:pk>/", status_details.document, name="status_document"),
+    path("callback/", callback.callback, name="callback"),
+    path("callback/done/", callback.callback_done, name="callback_done"),
 ]

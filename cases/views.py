@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cases import forms, status_sections
+from cases import forms, status_details, status_sections
 from cases.models import Case, ConsentText, SubmissionThrottle, private_storage
 from cases.request_types import APPEAL, OUTAGE, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
@@ -470,8 +470,9 @@ def _code_guesses_exhausted(request):
 @never_cache
 def status(request):
     key = _client_key(request, "status")
-    if request.method != "POST":
-        return _render(request, "cases/status.html", {"form": forms.StatusForm()})
+    if request.method != "POST":  # links in e-mails carry the reference, never the code
+        reference = reference_rules.normalise_reference(request.GET.get("reference", ""))[:30]
+        return _render(request, "cases/status.html", {"form": forms.StatusForm(initial={"reference": reference})})
     failures, seconds = _limit("CASES_STATUS_LIMIT")
     if not throttle.allowed(_recent(key, seconds), failures):
         return _render(request, "cases/status.html", {"form": forms.StatusForm(request.POST),
@@ -486,6 +487,7 @@ def status(request):
                                                       "has_errors": True}, 404)
     context = {"form": form, "case": case, "can_rate": case.status in (Case.ANSWERED, Case.CLOSED)
                and case.rated_at is None, "status_sections": status_sections.sections_for(case, request)}
+    context.update(status_details.context(case, request))  # replies, documents, history, deadline moves
     if context["can_rate"] and request.POST.get("action") == "rate":
         rating = forms.RatingForm(request.POST)
         if not rating.is_valid():
