@@ -7,10 +7,11 @@ The URLs this app adds to the admin, and who may use each (every one is tested i
     The applications of the cases the officer may see (``cases.access.visible_cases``: their
     units' cases; administrators see all), overdue stages first. Needs the permission
     ``connection_applications.change_connectionapplication`` (the Case officers group has it):
-    403 without it.
+    without it the view raises PermissionDenied, which Wagtail answers by sending the user back to
+    the dashboard with a message.
 ``/admin/connection-applications/<pk>/`` (``move``, name ``connection_applications:move``)
     GET: the application, its timeline and dated history, and the move form; POST: the move.
-    Same permission (403 without it); an application of a case the officer may not see is a
+    Same permission; an application of a case the officer may not see is a
     404, as if it did not exist; bad input (an unknown or forged stage, a stage skipped or gone
     back to, a date in the future) is shown next to the field, the values kept, never a 500.
 ``/admin/connection_stages/...`` (``ConnectionStageViewSet``: index, add, edit, delete, copy,
