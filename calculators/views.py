@@ -2,9 +2,17 @@
 
 GET forms: the inputs are in the query string, so a result has a stable URL to share or read
 out on the phone. Form errors and "no data for this date" answer 400 with the form as typed.
+
+The tools live as Wagtail pages (``cms_pages.models.tools``), whose ``serve`` calls these views
+with ``page``. URLs of this app (all public, GET only):
+
+- ``/<lang>/calculators/`` — the list of tools (links to the tool pages when they exist);
+- ``/<lang>/calculators/connection-fee/``, ``/bill/``, ``/benefits/`` — redirect (302, query string
+  kept) to the live tool page of that kind; without one, the calculator itself is served here.
 """
 import time
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -47,23 +55,51 @@ def _respond(request, template, form, context, calculate):
     return response
 
 
+def tool_page(kind):
+    """The first live, public tool page of ``kind`` (a page type with ``search_tool = kind``), or None."""
+    from cms_pages.models.tools import ToolPage
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        if issubclass(model, ToolPage) and not model._meta.abstract and model.search_tool == kind:
+            page = model.objects.live().public().order_by("path").first()
+            if page is not None:
+                return page
+    return None
+
+
+def _redirect_to_page(request, kind):
+    """A redirect to the tool page of ``kind`` with the query string kept, or None when there is none."""
+    page = tool_page(kind)
+    url = page.get_url(request) if page is not None else None
+    if not url:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(url + ("?" + query if query else ""))
+
+
 def index(request):
     fee_page, *_rest = data.connection_source()
     tariff_pages, _records, _shares = data.tariff_source()
+    tools = {kind: tool_page(kind) for kind in TOOL_VIEWS}
     return render(request, "calculators/index.html", {
         "fee_page": fee_page, "tariff_page": tariff_pages[0] if tariff_pages else None,
         "benefit_pages": [b.source for b in data.benefits()],
+        "tool_urls": {kind: (page.get_url(request) if page else None) for kind, page in tools.items()},
     })
 
 
-def connection_fee(request):
-    page, categories, standard, preferential, deadlines = data.connection_source()
+def connection_fee(request, page=None):
+    if page is None and (redirect := _redirect_to_page(request, "connection_fee")):
+        return redirect
+    tool = page
+    source_page, categories, standard, preferential, deadlines = data.connection_source()
     social = [r for r in preferential if r.kind == "social" and r.conditions]
     form = _bind(ConnectionFeeForm, request, categories=categories,
                  social_conditions=social[-1].conditions if social else "")
 
     def calculate(cleaned):
-        if page is None:
+        if source_page is None:
             raise CalculatorError(_("Ставки платы за присоединение ещё не опубликованы."))
         fee_request = fee_rules.ConnectionRequest(
             category=cleaned["category"], kw=cleaned["kw"], voltage=cleaned["voltage"],
@@ -73,11 +109,13 @@ def connection_fee(request):
                                                   on=cleaned["date"], deadlines=deadlines)
 
     return _respond(request, "calculators/connection_fee.html", form, {
-        "source_page": page, "apply_url": request_form_url(CONNECTION),
+        "source_page": source_page, "apply_url": request_form_url(CONNECTION), **_page_context(tool),
     }, calculate)
 
 
-def bill(request):
+def bill(request, page=None):
+    if page is None and (redirect := _redirect_to_page(request, "bill")):
+        return redirect
     pages, records, shares = data.tariff_source()
     form = _bind(BillForm, request)
 
@@ -86,11 +124,13 @@ def bill(request):
                                         on=cleaned["date"])
 
     return _respond(request, "calculators/bill.html", form, {
-        "source_page": pages[0] if pages else None, "ask_url": request_form_url(TARIFF),
+        "source_page": pages[0] if pages else None, "ask_url": request_form_url(TARIFF), **_page_context(page),
     }, calculate)
 
 
-def eligibility(request):
+def eligibility(request, page=None):
+    if page is None and (redirect := _redirect_to_page(request, "eligibility")):
+        return redirect
     benefits = data.benefits()
     form = _bind(EligibilityForm, request)
 
@@ -101,5 +141,14 @@ def eligibility(request):
         return eligibility_rules.check_eligibility(household, benefits, on=cleaned["date"])
 
     return _respond(request, "calculators/eligibility.html", form, {
-        "benefits": benefits, "ask_url": request_form_url(SUBSIDY),
+        "benefits": benefits, "ask_url": request_form_url(SUBSIDY), **_page_context(page),
     }, calculate)
+
+
+def _page_context(page):
+    """What Wagtail gives a page's template (``page``, ``self``), when the tool is served as a page."""
+    return {"page": page, "self": page} if page is not None else {}
+
+
+# kind (``search_tool`` of the tool page types) -> view
+TOOL_VIEWS = {"connection_fee": connection_fee, "bill": bill, "eligibility": eligibility}

@@ -16,3 +16,4 @@ from cms_pages.models.service_centres import (  # noqa: F401
 from cms_pages.models.snippets import AlertBanner, LegalAct, ResponsibleBody  # noqa: F401
 from cms_pages.models.subsidy import IncomeCeiling, SubsidyPage  # noqa: F401
 from cms_pages.models.tariffs import TariffPage, TariffRecord, TypicalZoneShare  # noqa: F401
+from cms_pages.models.tools import BillToolPage, ConnectionFeeToolPage, EligibilityToolPage  # noqa: F401

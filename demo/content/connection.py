@@ -5,7 +5,7 @@ from decimal import Decimal
 from cms_pages.codes import HOUSEHOLD, VOLTAGE_04, VOLTAGE_6_10
 from cms_pages.models import ConnectionFeePage
 
-from demo.content.common import DEMO_EN, DEMO_RU, T, ext, link, p, page, ul
+from demo.content.common import DEMO_EN, DEMO_RU, T, link, p, page, ul
 
 D = datetime.date
 Y2025 = (D(2025, 1, 1), D(2025, 12, 31))
@@ -144,7 +144,7 @@ def pages(ctx):
                    "Для граждан до 15 кВт с 1 июля 2022 года берётся меньшая сумма: по "
                    "стандартизированным ставкам или льготная ставка × заявленная мощность. До этого "
                    "плата была не больше 550 рублей; теперь она зависит от мощности.")
-                 + ul("Рассчитать сумму: " + ext("/ru/calculators/connection-fee/", "калькулятор платы за подключение"),
+                 + ul("Рассчитать сумму: " + link("connection/fee-calculator", "калькулятор платы за подключение"),
                       "Как подать заявку: " + link("connection/up-to-15kw", "подключение дома до 15 кВт"))
                  + p(DEMO_RU),
                  p("The fee is: C1 per connection + C2 or C3 × length of the new line in km + C8 × number "
@@ -152,7 +152,7 @@ def pages(ctx):
                    "Since 1 July 2022 individuals up to 15 kW pay the lower of the standardized-rate cost "
                    "and the preferential rate × requested power. Before that the fee was at most 550 roubles; "
                    "now it depends on the power.")
-                 + ul("Work out the amount: " + ext("/en/calculators/connection-fee/", "grid connection fee calculator"),
+                 + ul("Work out the amount: " + link("connection/fee-calculator", "grid connection fee calculator"),
                       "How to apply: " + link("connection/up-to-15kw", "connecting a house up to 15 kW"))
                  + p(DEMO_EN)),
              children={"categories": categories, "standard_rates": standard_rates(ctx.acts),

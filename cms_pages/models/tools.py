@@ -1,0 +1,64 @@
+"""The calculators as page types editors place in the tree (issue 13).
+
+A tool page has a title, a summary and an intro editors write in both languages, translated slugs,
+breadcrumbs, a place in its section's list, the sitemap and search; its form and result are the
+calculator's own (``calculators.views``), with the rule functions unchanged underneath. Each type
+declares ``search_tool``: search links the tool with the query's numbers filled in.
+The old calculator URLs (/calculators/…) redirect to the live tool page.
+"""
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from cms_pages.models.base import BasePage
+
+TOOL_KINDS = ("connection_fee", "bill", "eligibility")
+
+
+class ToolPage(BasePage):
+    intro = RichTextField(_("вступление"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
+                          help_text=_("Что считает инструмент и что нужно знать заранее. Форму и "
+                                      "результат сайт показывает сам."))
+
+    search_tool = None   # the calculator's kind (calculators.views.TOOL_VIEWS)
+    show_feedback = True
+    parent_page_types = ["cms_pages.SectionPage", "cms_pages.HomePage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_search_body(self):
+        return " ".join(p for p in (self.summary, strip_tags(self.intro or "")) if p)
+
+    def serve(self, request, *args, **kwargs):
+        """The calculator's form (a GET form) and result, on this page."""
+        from calculators.views import TOOL_VIEWS
+        return TOOL_VIEWS[self.search_tool](request, page=self)
+
+
+class ConnectionFeeToolPage(ToolPage):
+    search_tool = "connection_fee"
+    search_group = "procedures"
+
+    class Meta:
+        verbose_name = _("калькулятор платы за подключение")
+
+
+class BillToolPage(ToolPage):
+    search_tool = "bill"
+    search_group = "tariffs"
+
+    class Meta:
+        verbose_name = _("калькулятор счёта за электроэнергию")
+
+
+class EligibilityToolPage(ToolPage):
+    search_tool = "eligibility"
+    search_group = "benefits"
+
+    class Meta:
+        verbose_name = _("проверка права на субсидию и льготы")
