@@ -11,6 +11,7 @@ Where a figure comes from:
 - answered: the first reply to the applicant, or the first change of status to "answered" or
   "closed", or the closing time, whichever the history shows first;
 - on time: answered by the case's due date; an open case past its due date counts as late;
+- extended: the deadline was extended (once, at most 30 days, with notice: ``cases.rules.extensions``);
 - referred: forwarded to the competent third party (the supplier, social protection);
 - appealed: appeals of a decision registered in the period;
 - satisfaction: the applicants' ratings of the answers to the period's cases;
@@ -37,7 +38,7 @@ from quality.rules import figures as fig
 from quality.rules.periods import QUARTER, YEAR
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the "extended" figure
 
 # Form of service (order 186, appendix 7) for each channel a case can arrive by, in the form's order.
 FORMS_OF_SERVICE = [
@@ -123,11 +124,12 @@ def compute(period, today=None):
     tz = timezone.get_current_timezone()
     qs = cases_in(period)
     by_channel, by_type = {}, {}
-    totals = {"cases": 0, "forwarded": 0, "appeals": 0, "rated_yes": 0, "rated_no": 0,
+    totals = {"cases": 0, "forwarded": 0, "extended": 0, "appeals": 0, "rated_yes": 0, "rated_no": 0,
               "complaints": 0, "complaints_yes": 0, "complaints_no": 0}
     grouped = qs.values("channel", "request_type").annotate(
         n=Count("pk"),
         forwarded=Count("pk", filter=Q(forwarded_at__isnull=False)),
+        extended=Count("pk", filter=Q(extended_at__isnull=False)),
         yes=Count("pk", filter=Q(rating_satisfied=True)),
         no=Count("pk", filter=Q(rating_satisfied=False)),
     ).order_by()
@@ -136,6 +138,7 @@ def compute(period, today=None):
         by_type[row["request_type"]] = by_type.get(row["request_type"], 0) + row["n"]
         totals["cases"] += row["n"]
         totals["forwarded"] += row["forwarded"]
+        totals["extended"] += row["extended"]
         totals["rated_yes"] += row["yes"]
         totals["rated_no"] += row["no"]
         if row["request_type"] == rt.APPEAL:
@@ -310,6 +313,7 @@ def build(period, today=None):
     answers.rows = _time_rows("", now["times"], before["times"], t_now["cases"], t_before["cases"],
                               _("Зарегистрировано обращений"))
     answers.rows += [
+        _row("extended", _("Срок ответа продлён"), count_cell(t_now["extended"]), count_cell(t_before["extended"])),
         _row("forwarded", _("Передано по компетенции третьей стороне"), count_cell(t_now["forwarded"]),
              count_cell(t_before["forwarded"])),
         _row("appeals", _("Обжалований принятых решений"), count_cell(t_now["appeals"]), count_cell(t_before["appeals"])),

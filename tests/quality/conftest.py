@@ -9,6 +9,7 @@ Today is 15.10.2026 (Moscow). The 3rd quarter of 2026 holds 18 cases, the 2nd qu
 | a5 | web | tariff | 5 — status "answered" (an officer in English) | 31.07 | not satisfied |
 | a6 | web | supply quality | 6 — closed | 31.07 | not satisfied |
 | a7–a10 | phone | supply quality | 7, 8, 30 (on the due date), 40 (late) — a reply | 31.07 | |
+| (a6–a10 had their deadline extended once: the due date shown is the extended one) | | | | | |
 | o1 | phone | tariff | open, past due | 31.07 | |
 | o2, o3 | visit | tariff | open, past due, forwarded to a third party | 31.07 | |
 | o4 | visit | tariff | open, registered 30.09 20:00 | 20.10 | |
@@ -61,7 +62,8 @@ def build_known_cases(page):
         when = jul1 + datetime.timedelta(days=days)
         item = case(channel, request_type, rating_satisfied=rating,
                     status=Case.CLOSED if how == "closed" else Case.ANSWERED,
-                    closed_at=when if how == "closed" else None)
+                    closed_at=when if how == "closed" else None,
+                    extended_at=jul1 + datetime.timedelta(days=2) if request_type == "supply_quality" else None)
         event(item, CaseEvent.CREATED, jul1)
         event(item, CaseEvent.NOTE, jul1 + datetime.timedelta(hours=1))  # not an answer
         if how == "reply":

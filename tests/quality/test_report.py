@@ -59,6 +59,7 @@ def test_answer_times(ru_page):
     assert answers["on_time_share"] == [f"69,2{NB}%", f"87,5{NB}%", f"\u221218,3{NB}п.{NB}п."]  # 9/13, 7/8
     assert answers["median_days"] == ["5,5", "2,0", "+3,5"]  # (5 + 6) / 2
     assert answers["p90_days"] == ["30", "2", "+28"]  # rank 9 of 10
+    assert answers["extended"] == ["5", "0", "+5"]  # a6–a10
     assert answers["forwarded"] == ["менее 5", "0", "—"]
     assert answers["appeals"] == ["0", "0", "0"]
 
