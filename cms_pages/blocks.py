@@ -8,6 +8,17 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def labelled(block, label):
+    """The block with a label set after construction.
+
+    Wagtail labels a block it was given no label for from its Python name ("Rich text", "Page", the
+    image chooser inside ImageBlock), in English whatever the editor's language. Set here rather than
+    as ``label=``, the constructor arguments that migrations record stay as they were.
+    """
+    block.meta.label = block.label = label
+    return block
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Текст заголовка"))
     level = blocks.ChoiceBlock(
@@ -46,9 +57,10 @@ class TableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Подпись таблицы"))
     table = TypedTableBlock(
         [
-            ("text", blocks.CharBlock()),
-            ("number", blocks.DecimalBlock()),
-            ("rich_text", blocks.RichTextBlock(features=["bold", "italic", "link"])),
+            ("text", labelled(blocks.CharBlock(), _("Текст"))),
+            ("number", labelled(blocks.DecimalBlock(), _("Число"))),
+            ("rich_text", labelled(blocks.RichTextBlock(features=["bold", "italic", "link"]),
+                                   _("Текст с оформлением"))),
         ],
         label=_("Таблица"),
     )
@@ -86,6 +98,7 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"), icon="pilcrow")
     table = TableBlock()
     image = ImageBlock(label=_("Изображение"), template="blocks/image.html")
+    labelled(image.child_blocks["image"], _("Изображение"))
     callout = CalloutBlock()
     document = DocumentLinkBlock()
 

@@ -1,3 +1,6 @@
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -14,7 +17,10 @@ class AlertBannerViewSet(SnippetViewSet):
 class LegalActViewSet(SnippetViewSet):
     model = LegalAct
     icon = "doc-full"
-    list_display = ["title", "number", "date", "issuer", "is_demo"]
+    # A bare boolean field would show "True"/"False" (and Wagtail's BooleanColumn titles its icons so).
+    list_display = ["title", "number", "date", "issuer",
+                    Column("is_demo", label=capfirst(LegalAct._meta.get_field("is_demo").verbose_name),
+                           accessor=lambda act: _("да") if act.is_demo else _("нет"))]
     search_fields = ["title", "number"]
 
 

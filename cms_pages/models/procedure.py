@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cases.request_types import FORM_TYPE_CHOICES
-from cms_pages.blocks import StepBlock
+from cms_pages.blocks import StepBlock, labelled
 from cms_pages.models.base import BasePage, live_pages_from_stream
 
 
@@ -26,7 +26,7 @@ class ProcedurePage(BasePage):
     total_cost = models.CharField(_("общая стоимость"), max_length=200, blank=True)
     request_type = models.CharField(_("тип обращения для кнопки «Подать обращение»"), max_length=30,
                                     choices=FORM_TYPE_CHOICES, blank=True)
-    related_pages = StreamField([("page", blocks.PageChooserBlock())], blank=True,
+    related_pages = StreamField([("page", labelled(blocks.PageChooserBlock(), _("Страница")))], blank=True,
                                 verbose_name=_("связанные процедуры"))
 
     content_panels = BasePage.content_panels + [

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from cms_pages.blocks import labelled
 from cms_pages.models.base import BasePage, live_pages_from_stream
 from search.knowledge import PHRASING
 
@@ -17,7 +18,7 @@ class QuestionPage(BasePage):
     alternative_phrasings = models.TextField(
         _("другие формулировки вопроса"), blank=True,
         help_text=_("Как ещё спрашивают об этом, по одной формулировке на строке. Используется поиском."))
-    related_pages = StreamField([("page", blocks.PageChooserBlock())], blank=True,
+    related_pages = StreamField([("page", labelled(blocks.PageChooserBlock(), _("Страница")))], blank=True,
                                 verbose_name=_("связанные страницы"))
 
     content_panels = BasePage.content_panels + [
