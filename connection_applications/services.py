@@ -41,8 +41,9 @@ def stage_due(stage, entered_on, application=None, contract_due=None, calendar=N
 
 def open_application(case, user=None):
     """The application of a connection case, at the first stage on the day the case was
-    registered (or received). Returns None for other request types or when no stage exists."""
-    if case.request_type != CONNECTION:
+    registered (or received). Returns None for other request types, for a case registered
+    already answered or closed (imported history), or when no stage exists."""
+    if case.request_type != CONNECTION or not case.is_open:
         return None
     existing = ConnectionApplication.objects.filter(case=case).first()
     if existing:
@@ -144,10 +145,14 @@ def refusal_message(code, current, target):
 
 
 def overdue_applications(today=None):
-    """Applications whose current stage is past its due date (the final stage never is)."""
+    """Applications whose current stage is past its due date (the final stage never is, nor an
+    application whose case was closed: withdrawn or annulled)."""
+    from cases.models import Case
+
     today = today or timezone.localdate()
     last = ConnectionStage.objects.order_by("-order").values_list("pk", flat=True).first()
     return (ConnectionApplication.objects.filter(stage_due_date__lt=today).exclude(stage_id=last)
+            .exclude(case__status=Case.CLOSED)
             .select_related("case__unit", "stage"))
 
 

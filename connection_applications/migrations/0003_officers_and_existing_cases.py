@@ -1,4 +1,4 @@
-"""Case officers view and move connection applications (the admin checks "change"); every
+"""Case officers view and move connection applications (the admin checks "change"); every open
 connection case registered before this app gets its application at the first stage, dated the
 day the case was registered (or received)."""
 import datetime
@@ -12,6 +12,9 @@ from editorial.roles import CASE_OFFICERS, grant_model_permissions
 def grant(apps, schema_editor):
     grant_model_permissions(apps, CASE_OFFICERS, "connection_applications", "connectionapplication",
                             ["view", "change"])
+
+
+OPEN_STATUSES = ("received", "in_progress", "waiting", "forwarded")  # cases.models.Case.OPEN_STATUSES today
 
 
 def backfill(apps, schema_editor):
@@ -30,7 +33,8 @@ def backfill(apps, schema_editor):
     for day, kind in apps.get_model("cases", "CalendarDay").objects.values_list("date", "kind"):
         (working if kind == "working" else holidays).add(day)
     calendar = deadlines.ProductionCalendar(frozenset(holidays), frozenset(working))
-    for case in Case.objects.filter(request_type="connection", connection_application__isnull=True):
+    for case in Case.objects.filter(request_type="connection", connection_application__isnull=True,
+                                    status__in=OPEN_STATUSES):
         entered_on = case.received_on or case.created_at.astimezone(zone).date()
         due = (deadlines.due_date(entered_on, first.deadline_days, first.deadline_kind, calendar)
                if first.deadline_days is not None else None)

@@ -75,3 +75,12 @@ def test_the_final_stage_is_never_overdue(connection_case):
         move(application.pk, ConnectionStage.objects.get(order=order).pk, None)
     make_late(application, days=400)
     assert run() == "overdue_stages=0 newly_marked=0 heads_notified=0"
+
+
+def test_a_closed_case_is_not_escalated(connection_case):
+    from cases.models import Case
+
+    application = ConnectionApplication.objects.get(case=connection_case())
+    make_late(application)
+    Case.objects.filter(pk=application.case_id).update(status=Case.CLOSED)
+    assert run() == "overdue_stages=0 newly_marked=0 heads_notified=0"

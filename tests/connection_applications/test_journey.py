@@ -132,3 +132,35 @@ def test_a_dated_move_back_to_yesterday_and_a_contract_term(client, connection_c
     assert move(client, application, stages[3]).status_code == 302
     application.refresh_from_db()
     assert application.stage_due_date == far  # the contract's term runs on through the works
+
+
+def test_a_case_created_already_answered_opens_no_application(db):
+    """Imported history (the demo's quality set) is not an application in progress."""
+    from cases.models import Case, Unit
+
+    case = Case.objects.create(reference="DQ-2025-00001", access_code="x", request_type="connection",
+                               unit=Unit.objects.get(code="connection"), applicant_name="Демо",
+                               message="Демо", due_date=timezone.localdate(), status=Case.ANSWERED)
+    assert not ConnectionApplication.objects.filter(case=case).exists()
+
+
+def test_the_migration_opens_applications_for_open_connection_cases_registered_before_it(connection_case):
+    import importlib
+
+    from django.apps import apps
+
+    from cases.models import Case
+
+    backfill = importlib.import_module("connection_applications.migrations.0003_officers_and_existing_cases").backfill
+    open_case, closed_case = connection_case(), connection_case()
+    Case.objects.filter(pk=closed_case.pk).update(status=Case.CLOSED)
+    ConnectionApplication.objects.all().delete()  # as before this app
+    backfill(apps, None)
+    application = ConnectionApplication.objects.get()
+    assert application.case == open_case and application.stage.order == 1
+    step = application.moves.get()
+    assert step.moved_on == timezone.localdate(open_case.created_at)
+    from connection_applications.services import stage_due
+    assert application.stage_due_date == step.due_date == stage_due(application.stage, step.moved_on)
+    backfill(apps, None)  # once only
+    assert ConnectionApplication.objects.count() == 1
