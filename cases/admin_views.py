@@ -42,7 +42,16 @@ decided for each:
     ``new/`` add, ``edit/<pk>/`` edit, ``copy/<pk>/`` copy, ``usage/<pk>/`` usage
         removed: messages are made by the system and are read-only.
 
-``/admin/cases/attachment/<pk>/`` (``attachment``): filtered: 404 for another unit's case.
+``/admin/cases/attachment/<pk>/`` (``attachment``): filtered: 404 for another unit's case. It
+also serves the documents officers send with a reply (``CaseAttachment.reply``), under the same rule.
+
+Issue 18 added no case URL of its own: the reply document, the extension (``extend_days``,
+``extend_reason``) and the referral (``refer_to``, ``refer_reason``) are fields of the case page
+(``edit/<pk>/``, filtered as above: an officer of another unit gets 404 and changes nothing). The
+call centre's hours are a generic setting, ``/admin/settings/cases/callcentresettings/`` and
+``.../<pk>/``: Wagtail's setting views, which require ``cases.change_callcentresettings``
+(administrators; case officers and editors are turned away). The citizen's URLs (the status page's
+document download, the callback form) are listed in ``cases.status_details`` and ``cases.callback``.
 Notes, replies and events have no views of their own: they are shown on the case page only.
 The settings viewsets (units, routing rules, calendar, consent texts) hold no case data and only
 administrators have permissions on them.
@@ -279,7 +288,8 @@ class CaseAdminForm(WagtailAdminModelForm):
             try:
                 extensions.extended_due_date(self.instance.due_date, days,
                                              times_extended=1 if self.instance.extended_at else 0,
-                                             reason=reason, calendar=services.CalendarDay.calendar())
+                                             reason=reason, calendar=services.CalendarDay.calendar(),
+                                             in_hours=self.instance.due_at is not None)
             except extensions.ExtensionRefused as refused:
                 self.add_error("extend_reason" if refused.code == "no_reason" else "extend_days", refused.message)
         elif reason.strip() and not self.has_error("extend_days"):

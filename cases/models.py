@@ -289,6 +289,8 @@ class Case(models.Model):
 
     @property
     def is_overdue(self):
+        if self.due_at is not None:  # a deadline in hours (a callback)
+            return self.is_open and timezone.now() > self.due_at
         return deadlines.is_overdue(self.due_date, timezone.localdate(), not self.is_open)
 
     @property

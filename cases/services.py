@@ -186,7 +186,7 @@ def extend_deadline(case, days, reason, user=None):
         case = Case.objects.select_for_update().get(pk=case.pk)
         new_due = extensions.extended_due_date(
             case.due_date, days, times_extended=1 if case.extended_at else 0, reason=reason,
-            calendar=CalendarDay.calendar())
+            calendar=CalendarDay.calendar(), in_hours=case.due_at is not None)
         old_due = case.due_date
         case.due_date_before_extension = old_due
         case.due_date = new_due
@@ -297,7 +297,12 @@ def visible_cases(user, queryset=None):
     return access.visible_cases(user, queryset)
 
 
-def overdue_cases(today=None):
+def overdue_cases(today=None, now=None):
+    """Open cases past their due day, or past their due moment for deadlines in hours (callbacks)."""
+    from django.db.models import Q
+
     today = today or timezone.localdate()
-    return Case.objects.filter(status__in=Case.OPEN_STATUSES, due_date__lt=today)
+    now = now or timezone.now()
+    return Case.objects.filter(status__in=Case.OPEN_STATUSES).filter(
+        Q(due_at__isnull=True, due_date__lt=today) | Q(due_at__lt=now))
 

@@ -24,12 +24,16 @@ class ExtensionRefused(ValueError):
         self.message = message
 
 
-def extended_due_date(current_due, days, *, times_extended, reason, calendar):
+def extended_due_date(current_due, days, *, times_extended, reason, calendar, in_hours=False):
     """The new deadline after extending ``current_due`` by ``days`` calendar days.
 
     Refused (``ExtensionRefused``) when the case was already extended once, when ``days`` is not
-    1–30, or without a reason (the citizen must be told why).
+    1–30, without a reason (the citizen must be told why), or for a deadline counted in hours
+    (a callback: the 4-hour target of order 186 has no extension).
     """
+    if in_hours:
+        raise ExtensionRefused("in_hours", _("Срок обратного звонка не продлевается: позвоните заявителю "
+                                             "или закройте заявку с пояснением."))
     if times_extended >= MAX_EXTENSIONS:
         raise ExtensionRefused("already_extended", _(
             "Срок этого обращения уже продлевался. Продлить срок можно только один раз "

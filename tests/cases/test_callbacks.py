@@ -254,3 +254,34 @@ def test_call_centre_hours_are_an_editable_setting(client, django_user_model):
     assert CallCentreSettings.current().opens_at == T(8)
     client.logout()
     assert "с 08:00 до 20:00" in client.get("/ru/requests/callback/").content.decode()
+
+
+@pytest.mark.django_db
+def test_call_centre_setting_urls_refused_to_officers(client, make_officer):
+    hours = CallCentreSettings.current()
+    client.force_login(make_officer("customer_service"))
+    edit_url = f"/admin/settings/cases/callcentresettings/{hours.pk}/"
+    bare = client.get("/admin/settings/cases/callcentresettings/", follow=True)
+    assert bare.redirect_chain[-1][0] in ("/admin/", edit_url) or bare.status_code == 403
+    assert "колл-центр открывается" not in bare.content.decode()
+    response = client.get(edit_url)
+    assert response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+    response = client.post(edit_url, {"opens_at": "01:00", "closes_at": "02:00"})
+    assert response.status_code in (302, 403)
+    assert CallCentreSettings.current().opens_at == T(9)
+
+
+@pytest.mark.django_db
+def test_callback_overdue_by_the_hour_and_not_extendable(client, make_officer):
+    case, _ = services.register_case(request_type="callback", consent=CONSENT, answers={
+        "applicant_name": "Б", "phone": "89123456789", "message": "тема"})
+    Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - datetime.timedelta(minutes=5),
+                                           due_date=timezone.localdate())
+    case.refresh_from_db()
+    assert case.is_overdue and case in services.overdue_cases()
+    client.force_login(make_officer("customer_service"))
+    response = client.post(f"/admin/case_queue/edit/{case.pk}/", {
+        "status": case.status, "unit": case.unit_id, "assigned_to": "", "reply": "", "new_note": "",
+        "extend_days": "3", "extend_reason": "r"})
+    assert response.status_code == 200 and "Срок обратного звонка не продлевается" in response.content.decode()
+    assert "просрочено" in client.get("/admin/case_queue/").content.decode()
