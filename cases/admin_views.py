@@ -446,6 +446,15 @@ class OutboxInspectView(generic.InspectView):
     def get_last_error_display_value(self):
         return access.redact(self.object.last_error, self.object.case) or "—"
 
+    def get_field_label(self, field_name, field):
+        if field_name == "case":  # the foreign key has no verbose name of its own: "Case"
+            return capfirst(Case._meta.verbose_name)
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value  # not "None" (an e-mail not sent yet)
+
 
 class OutboxObjectMixin:
     def get_base_object_queryset(self):
