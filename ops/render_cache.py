@@ -141,15 +141,97 @@ def request_key(request):
     return f"{digest}:{low_vision.variant_key(cookies)}:{timezone.localdate().isoformat()}"
 
 
-def lookup(request):
+def request_generation(request):
+    """The token for a public GET (None for the admin, previews, other methods, or no cache)."""
+    if not enabled() or not _backend_up() or request.method not in ("GET", "HEAD"):
+        return None
+    if request.path.startswith(settings.NEVER_CACHE_PREFIXES):
+        return None
+    try:
+        return generation()
+    except Exception as error:  # noqa: BLE001 - Redis down: render the page instead
+        _backend_failed(error, "get")
+        return None
+
+
+def current_generation():
+    """The token of the request being served in this thread (set by RenderCacheMiddleware)."""
+    return getattr(_state, "generation", None)
+
+
+# Per-process memos of what a page render reads and only a publish or a watched change can alter
+# (the route from a path to a page, the Site, a dated page's tables): valid for one generation, so
+# every worker drops them as soon as the token changes. A miss still renders the whole page.
+MEMO_MAX_ENTRIES = 2000
+_memo = {"generation": None, "values": {}}
+
+
+def _memo_values():
+    token = current_generation()
+    if token is None:
+        return None
+    if _memo["generation"] != token:
+        _memo.update(generation=token, values={})
+    return _memo["values"]
+
+
+def memo(key, compute):
+    """compute() once per generation and process; every time when there is no token."""
+    values = _memo_values()
+    if values is None:
+        return compute()
+    if key in values:
+        return values[key]
+    value = compute()
+    if len(values) < MEMO_MAX_ENTRIES:
+        values[key] = value
+    return value
+
+
+def route(root, request, components, default_route):
+    """Page.route from the site's root, remembered per generation and language: the next request
+    for the path loads its one page (one query) instead of every child of every level on the way
+    (wagtail-modeltranslation's route compares each child's slug in Python). The page's own route
+    still runs, so a page that is not live is a 404 and a routable page resolves its sub-path."""
+    from django.utils import translation
+
+    values = _memo_values()
+    if values is None or getattr(request, "is_preview", False) or not components:
+        return default_route(request, components)
+    key = ("route", root.pk, translation.get_language(), tuple(components))
+    found = values.get(key)
+    if found is not None:
+        model, page_id, depth = found
+        page = model.objects.filter(pk=page_id).first()
+        if page is not None:
+            return page.route(request, list(components[depth - root.depth:]))
+    result = default_route(request, components)  # a 404 raises and is not remembered
+    page = result[0]
+    if len(values) < MEMO_MAX_ENTRIES:
+        values[key] = (type(page), page.pk, page.depth)
+    return result
+
+
+def _find_site(request):
+    from wagtail.models import Site
+
+    try:
+        key = ("site", request.get_host(), request.get_port())
+    except DisallowedHost:
+        return
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = memo(key, lambda: Site._find_for_request(request))
+
+
+def lookup(request, token):
     """(full key, cached response or None); (None, None) if the cache is off, down or not for this."""
-    if not enabled() or not _backend_up():
+    if token is None:
         return None, None
     key = request_key(request)
     if key is None:
         return None, None
     try:
-        full_key = f"page:{generation()}:{key}"
+        full_key = f"page:{token}:{key}"
         stored = _cache().get(full_key)
     except Exception as error:  # noqa: BLE001 - Redis down: render the page instead
         _backend_failed(error, "get")
@@ -178,6 +260,8 @@ def storable(request, response):
 
 
 def store(full_key, response):
+    if max_age() <= 0:
+        return  # RENDER_CACHE_MAX_AGE=0: every page rendered (cold), the memos still work
     headers = [(name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)]
     try:
         _cache().set(full_key, (response.status_code, headers, response.content), max_age())
@@ -198,11 +282,17 @@ class RenderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        full_key, cached = lookup(request)
-        if cached is not None:
-            cached[STATUS_HEADER] = "HIT"
-            return cached
-        response = self.get_response(request)
+        token = _state.generation = request_generation(request)
+        try:
+            full_key, cached = lookup(request, token)
+            if cached is not None:
+                cached[STATUS_HEADER] = "HIT"
+                return cached
+            if token is not None:
+                _find_site(request)
+            response = self.get_response(request)
+        finally:
+            _state.generation = None
         if full_key is not None and storable(request, response):
             store(full_key, response)
             response[STATUS_HEADER] = "MISS"
@@ -214,7 +304,8 @@ class RenderCacheMiddleware:
 def mark_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: this response is a Wagtail page; may it be stored?"""
     request.render_cache_page = page
-    request.render_cache_restricted = page.get_view_restrictions().exists()
+    request.render_cache_restricted = memo(("restricted", page.pk),
+                                           lambda: page.get_view_restrictions().exists())
 
 
 # Models whose rows show on public pages outside the page tree (snippets, site settings, outages).

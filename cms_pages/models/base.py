@@ -1,6 +1,6 @@
 """The base every public page shares: a plain-language summary and search fields."""
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -53,7 +53,13 @@ class DateChoiceMixin:
         on, error, raw = self.chosen_date(request)
         context.update({"on_date": on, "date_error": error, "date_raw": raw,
                         "is_today": on == timezone.localdate()})
-        context.update(self.dated_context(on))
+        if getattr(request, "is_preview", False):
+            context.update(self.dated_context(on))  # a preview shows the draft's records
+        else:  # the records change only on publish (or a watched snippet): once per generation
+            from ops.render_cache import memo
+
+            key = ("dated", self.pk, on, translation.get_language())
+            context.update(memo(key, lambda: self.dated_context(on)))
         return context
 
     def serve(self, request, *args, **kwargs):

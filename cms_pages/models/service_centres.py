@@ -46,7 +46,10 @@ class ServiceCentreIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        result_all = list(self.centres())
+        from ops.render_cache import memo
+
+        # the centres and their hours change only on publish: loaded once per generation
+        result_all = memo(("centres", self.pk), lambda: list(self.centres()))
         result = directory.filter_centres(
             result_all, request.GET.getlist("town"), request.GET.getlist("feature"),
             ACCESSIBILITY_FEATURES)

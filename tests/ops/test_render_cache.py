@@ -186,7 +186,8 @@ def test_snippet_changes_show_at_once(client, home, django_capture_on_commit_cal
     act = LegalActFactory(title="Постановление агентства по тарифам", number="12-э/1")
     TariffRecordFactory(page=tariffs, legal_act=act, effective_from=today - datetime.timedelta(days=10),
                         effective_to=today + datetime.timedelta(days=10))
-    tariffs.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # a new page under a remembered home page
+        tariffs.save_revision().publish()
     warm_every_variant(client, tariffs.url)
     assert "12-э/1" in get(client, tariffs.url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -287,3 +288,39 @@ def test_entries_live_in_redis_shared_by_every_worker(client, page):
     other_worker = redis.Redis.from_url(os.environ["REDIS_URL"])
     assert other_worker.exists(keys[0]) and other_worker.ttl(keys[0]) > 0
     assert status(get(client, page.url, VARIANT_WB)) == "HIT"
+
+
+def test_a_published_price_and_a_new_centre_show_at_once(client, home, django_capture_on_commit_callbacks):
+    """The tariff tables, the route to a page and the directory's centres are also remembered per
+    generation in each worker (ops.render_cache.memo): a publish reaches them too."""
+    from decimal import Decimal
+
+    from tests.factories import (ServiceCentreIndexPageFactory, ServiceCentrePageFactory, TariffPageFactory,
+                                 TariffRecordFactory)
+
+    tariffs = TariffPageFactory(parent=home)
+    today = timezone.localdate()
+    TariffRecordFactory(page=tariffs, price=Decimal("6.59"), effective_from=today - datetime.timedelta(days=30),
+                        effective_to=today + datetime.timedelta(days=30))
+    with django_capture_on_commit_callbacks(execute=True):
+        tariffs.save_revision().publish()
+    warm_every_variant(client, tariffs.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        records = list(tariffs.tariffs.all())
+        records[0].price = Decimal("7.12")
+        tariffs.tariffs.set(records)
+        tariffs.save_revision().publish()
+    for variant, cookie in VARIANTS.items():
+        html = get(client, tariffs.url, cookie).content.decode()
+        assert "7,12" in html and "6,59" not in html, variant
+
+    with django_capture_on_commit_callbacks(execute=True):
+        directory = ServiceCentreIndexPageFactory(parent=home)
+        directory.save_revision().publish()
+        ServiceCentrePageFactory(parent=directory, title="Центр в Котласе").save_revision().publish()
+    warm_every_variant(client, directory.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        ServiceCentrePageFactory(parent=directory, title="Центр в Вельске").save_revision().publish()
+    for variant, cookie in VARIANTS.items():
+        html = get(client, directory.url, cookie).content.decode()
+        assert "Центр в Вельске" in html and "Центр в Котласе" in html, variant

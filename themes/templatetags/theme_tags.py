@@ -61,18 +61,30 @@ def _swap_prefix(path, code):
 def main_menu(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    pages = site.root_page.get_children().live().in_menu() if site else Page.objects.none()
     current = context.get("page")
     items = []
-    for item in pages:
+    for pk, path, depth, title, url in _menu_pages(site):
         state = None
         if isinstance(current, Page):
-            if current.pk == item.pk:
+            if current.pk == pk:
                 state = "page"
-            elif current.path.startswith(item.path) and current.depth > item.depth:
+            elif current.path.startswith(path) and current.depth > depth:
                 state = "true"
-        items.append({"title": item.title, "url": item.url, "current": state})
+        items.append({"title": title, "url": url, "current": state})
     return {"items": items}
+
+
+def _menu_pages(site):
+    """(pk, path, depth, title, url) of the site's menu pages in this language, once per publish
+    (ops.render_cache.memo; every request without a render cache token)."""
+    if site is None:
+        return []
+    from ops.render_cache import memo
+
+    def load():
+        return [(p.pk, p.path, p.depth, p.title, p.url) for p in site.root_page.get_children().live().in_menu()]
+
+    return memo(("menu", site.pk, translation.get_language()), load)
 
 
 @register.filter
