@@ -4,13 +4,14 @@ URLs this app adds to the admin, and who may open each (tested in tests/visits/t
 
     /admin/visits/day/?centre=<page id>&day=YYYY-MM-DD   the day list: permission visits.view_booking
                                                          (Case officers, Administrators)
-    /admin/visit_settings/                               per-centre booking settings (VisitSettingsViewSet,
-    /admin/visit_settings/new/                           a ModelViewSet: index, add, edit, delete, history,
-    /admin/visit_settings/edit/<pk>/                     usage and inspect where enabled): the model's
-    /admin/visit_settings/delete/<pk>/                   view/add/change/delete permissions, held by
-    /admin/visit_settings/history/<pk>/                  Administrators only
+    /admin/visit_settings/                         per-centre booking settings: VisitSettingsViewSet,
+    /admin/visit_settings/results/                 a ModelViewSet (copy switched off: one row per
+    /admin/visit_settings/new/                     centre). Its model's view/add/change/delete
+    /admin/visit_settings/edit/<pk>/               permissions, held by Administrators only
+    /admin/visit_settings/delete/<pk>/
+    /admin/visit_settings/history/<pk>/
+    /admin/visit_settings/history-results/<pk>/
     /admin/visit_settings/usage/<pk>/
-    /admin/visit_settings/results/
 
 Anonymous visitors are sent to the admin login; staff without the permission are refused.
 """

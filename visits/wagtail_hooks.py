@@ -16,6 +16,7 @@ class VisitSettingsViewSet(ModelViewSet):
     icon = "cogs"
     menu_label = _("Запись на приём: настройки")
     add_to_settings_menu = True
+    copy_view_enabled = False  # one row per centre
     list_display = ["centre", "enabled", "slot_minutes", "places_per_slot", "horizon_days"]
     panels = [FieldPanel("centre"), FieldPanel("enabled"), FieldPanel("slot_minutes"),
               FieldPanel("places_per_slot"), FieldPanel("horizon_days"), FieldPanel("min_notice_minutes")]
