@@ -70,14 +70,16 @@ def new_token():
 
 
 class Booking(models.Model):
+    """One visitor's booking. Deleting a centre's page deletes its slots and bookings with it
+    (a centre that stops receiving is unpublished or has booking switched off instead)."""
     ACTIVE, CANCELLED = "active", "cancelled"
     STATUS_CHOICES = [(ACTIVE, _("записан")), (CANCELLED, _("отменена"))]
 
     reference = models.CharField(_("номер записи"), max_length=20, unique=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    centre = models.ForeignKey("cms_pages.ServiceCentrePage", on_delete=models.PROTECT, related_name="+",
+    centre = models.ForeignKey("cms_pages.ServiceCentrePage", on_delete=models.CASCADE, related_name="+",
                                verbose_name=_("центр обслуживания"))
-    slot = models.ForeignKey(VisitSlot, on_delete=models.PROTECT, related_name="bookings",
+    slot = models.ForeignKey(VisitSlot, on_delete=models.CASCADE, related_name="bookings",
                              verbose_name=_("время приёма"))
     service = models.CharField(_("услуга"), max_length=300)
     name = models.CharField(_("имя"), max_length=200)
