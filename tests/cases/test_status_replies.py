@@ -166,3 +166,16 @@ def test_deadline_shown(client, answered):
     html = look_up(client, answered).content.decode()
     from django.utils.formats import date_format
     assert date_format(answered.due_date, "j E Y") in html
+
+
+def test_after_anonymisation_no_reply_or_document(client, answered):
+    import datetime
+    from django.core.management import call_command
+    document = CaseAttachment.objects.get(case=answered, reply__isnull=False)
+    assert look_up(client, answered).status_code == 200
+    Case.objects.filter(pk=answered.pk).update(status=Case.CLOSED,
+                                               closed_at=timezone.now() - datetime.timedelta(days=4000))
+    call_command("purge_personal_data", stdout=__import__("io").StringIO())
+    html = look_up(client, answered).content.decode()
+    assert REPLY.splitlines()[0] not in html and "акт проверки" not in html
+    assert client.get(f"/ru/requests/status/document/{document.pk}/").status_code == 404

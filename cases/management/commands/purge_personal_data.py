@@ -40,6 +40,7 @@ def anonymise(case, now):
     case.account_number = case.application_number = ""
     case.message = REMOVED
     case.details = {}
+    case.extension_reason = case.referral_reason = ""  # officers' words to the applicant, may name them
     case.anonymised_at = now
     case.save()
     case.notes.all().update(text=REMOVED)
