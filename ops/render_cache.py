@@ -188,28 +188,55 @@ def memo(key, compute):
     return value
 
 
-def route(root, request, components, default_route):
-    """Page.route from the site's root, remembered per generation and language: the next request
-    for the path loads its one page (one query) instead of every child of every level on the way
-    (wagtail-modeltranslation's route compares each child's slug in Python). The page's own route
-    still runs, so a page that is not live is a 404 and a routable page resolves its sub-path."""
+def route_for_request(request, path, default):
+    """Wagtail's Page.route_for_request, remembered per generation, site, language and path (set in
+    OpsConfig.ready): the next request for the path loads its one page (one query) instead of every
+    child of every level on the way (wagtail-modeltranslation's route compares each child's slug in
+    Python). The page's own route still runs, so a page that is not live is a 404 and a routable
+    page resolves its sub-path; 404s are not remembered."""
+    from django.http import Http404
     from django.utils import translation
+    from wagtail.models import Site
 
     values = _memo_values()
-    if values is None or getattr(request, "is_preview", False) or not components:
-        return default_route(request, components)
-    key = ("route", root.pk, translation.get_language(), tuple(components))
+    if hasattr(request, "_wagtail_route_for_request") or values is None or getattr(request, "is_preview", False):
+        return default(request, path)
+    site = Site.find_for_request(request)
+    if site is None:
+        return default(request, path)
+    components = [component for component in path.split("/") if component]
+    if not components:
+        return default(request, path)  # the home page: the remembered Site already holds it
+    key = ("route", site.pk, translation.get_language(), tuple(components))
     found = values.get(key)
     if found is not None:
         model, page_id, depth = found
         page = model.objects.filter(pk=page_id).first()
         if page is not None:
-            return page.route(request, list(components[depth - root.depth:]))
-    result = default_route(request, components)  # a 404 raises and is not remembered
-    page = result[0]
-    if len(values) < MEMO_MAX_ENTRIES:
-        values[key] = (type(page), page.pk, page.depth)
+            try:
+                request._wagtail_route_for_request = page.route(request, components[depth - site.root_page.depth:])
+            except Http404:
+                request._wagtail_route_for_request = None
+            return request._wagtail_route_for_request
+    result = default(request, path)
+    if result is not None and len(values) < MEMO_MAX_ENTRIES:
+        values[key] = (type(result[0]), result[0].pk, result[0].depth)
     return result
+
+
+def install_route_memo():
+    """Wrap Page.route_for_request (the one entry wagtail.views.serve routes through)."""
+    from wagtail.models import Page
+
+    default = Page.route_for_request
+    if getattr(default, "render_cache_memo", False):
+        return
+
+    def memoised(request, path):
+        return route_for_request(request, path, default)
+
+    memoised.render_cache_memo = True
+    Page.route_for_request = staticmethod(memoised)
 
 
 def _find_site(request):
@@ -342,6 +369,7 @@ def on_page_event(sender, instance, **kwargs):
 
 def connect():
     """Called from OpsConfig.ready() before the nginx refresh handlers are connected."""
+    install_route_memo()
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 

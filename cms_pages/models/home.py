@@ -23,12 +23,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("главная страница")
 
-    def route(self, request, path_components):
-        """Every public URL is routed from here (the site's root): remembered per publish."""
-        from ops.render_cache import route
-
-        return route(self, request, path_components, super().route)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["alerts"] = AlertBanner.objects.active().select_related("link_page")
