@@ -78,9 +78,13 @@ def time(request, centre_id):
         return _closed(request, centre)
     services_list = _services_list(centre)
     first = forms.ServiceDayForm(request.GET, centre=centre, settings=settings, services_list=services_list)
-    if not first.is_valid():
+    if first.is_valid():
+        day = first.cleaned_data["day"]
+    elif request.method == "POST" and "service" in first.cleaned_data and first.has_error("day", availability.FULL):
+        day = forms.parse_day(request.GET["day"])  # the day's last place went while this form was filled in:
+        # the form below says so next to the time, keeping what was typed
+    else:
         return render(request, "visits/start.html", _context(centre, settings, form=first), status=400)
-    day = first.cleaned_data["day"]
     service = services_list[int(first.cleaned_data["service"])]
     consent_text = ConsentText.current(ConsentText.PERSONAL_DATA)
     if request.method == "POST":

@@ -116,3 +116,21 @@ def test_a_centre_with_booking_switched_off(client, centre, visit_settings):
     response = client.get(reverse("visits:start", args=[centre.pk]))
     assert response.status_code == 200 and "нельзя записаться заранее" in response.content.decode()
     assert book(client, centre, MONDAY).status_code == 200 and not Booking.objects.exists()
+
+
+def test_the_days_last_place_going_while_the_form_is_filled_in_keeps_the_values(client, centre, visit_settings):
+    from django.test import Client
+    from django.utils import timezone
+    from visits.rules.slots import day_slots
+    from cases.models import CalendarDay
+    visit_settings.places_per_slot = 1
+    visit_settings.save()
+    for slot in day_slots(list(centre.opening_hours.all()), MONDAY, CalendarDay.calendar(), 30):
+        assert book(Client(), centre, MONDAY, time=f"{slot.start:%H:%M}").status_code == 302
+    response = book(client, centre, MONDAY, time="11:00", name="Борис Сидоров")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Это время только что заняли" in html and 'value="Борис Сидоров"' in html
+    assert "На этот день свободного времени не осталось" in html and slot_values(html) == []
+    assert Booking.objects.count() == 16
+    assert timezone.localtime(Booking.objects.last().slot.starts_at).hour == 17
