@@ -87,6 +87,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cases import access, services
 from cases.models import Case, CaseAttachment, CaseEvent, ConsentText, OutgoingEmail, Unit
+from cases.forms import MultipleFileField
 from cases.officer_forms import ChooseForm, OfficerCaseForm
 from cases.request_types import APPEAL, CALLBACK, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
@@ -212,10 +213,11 @@ class CaseAdminForm(WagtailAdminModelForm):
     reply = forms.CharField(label=_("Ответ заявителю"), required=False,
                             widget=forms.Textarea(attrs={"rows": 6}),
                             help_text=_("Отправляется на электронную почту заявителя на его языке и сохраняется в истории."))
-    reply_document = forms.FileField(
-        label=_("Документ к ответу"), required=False,
-        help_text=_("PDF, JPG или PNG до 10 МБ. Заявитель скачает его на странице статуса обращения по "
-                    "номеру и коду доступа. Отправляется только вместе с ответом."))
+    reply_document = MultipleFileField(
+        label=_("Документы к ответу"), required=False,
+        help_text=_("До %(max)d файлов PDF, JPG или PNG, каждый до 10 МБ. Заявитель скачает их на странице статуса "
+                    "обращения по номеру и коду доступа. Отправляются только вместе с ответом.")
+        % {"max": attachment_rules.MAX_FILES})
     extend_days = forms.IntegerField(
         label=_("Продлить срок ответа на, дней"), required=False, min_value=1,
         max_value=extensions.MAX_EXTENSION_DAYS,
@@ -271,12 +273,20 @@ class CaseAdminForm(WagtailAdminModelForm):
     # --- reply documents, extension, referral ---------------------------------------------------
 
     def clean_reply_document(self):
-        upload = self.cleaned_data.get("reply_document")
-        if not upload:
-            return None
-        content_type = attachment_rules.check_upload(upload)  # ValidationError with a clear message
-        self.reply_documents = [(upload, content_type)]
-        return upload
+        uploads = self.cleaned_data.get("reply_document") or []
+        if len(uploads) > attachment_rules.MAX_FILES:
+            raise forms.ValidationError(_("К ответу можно приложить не больше %(max)d файлов.")
+                                        % {"max": attachment_rules.MAX_FILES}, code="too_many")
+        problems, checked = [], []
+        for upload in uploads:
+            try:
+                checked.append((upload, attachment_rules.check_upload(upload)))
+            except forms.ValidationError as error:  # a clear message naming the file
+                problems.append(error)
+        if problems:
+            raise forms.ValidationError(problems)
+        self.reply_documents = checked
+        return uploads
 
     def clean(self):
         data = super().clean()

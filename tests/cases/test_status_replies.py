@@ -157,9 +157,26 @@ def test_a_document_without_a_reply_text_is_refused_next_to_the_field(client, ma
     assert response.status_code == 200
     assert "Документ отправляется вместе с ответом" in response.content.decode()
     assert not CaseAttachment.objects.filter(case=case).exists()
-    bad = answer(client, case, document=SimpleUploadedFile("вирус.exe", b"MZ\x90\x00", "application/pdf"))
-    assert bad.status_code == 200 and "PDF, JPG или PNG" in bad.content.decode()
+    bad = answer(client, case, document=[SimpleUploadedFile("вирус.exe", b"MZ\x90\x00", "application/pdf"),
+                                         SimpleUploadedFile("акт.pdf", PDF, "application/pdf")])
+    assert bad.status_code == 200 and "«вирус.exe» должен быть в формате PDF, JPG или PNG" in bad.content.decode()
+    assert not case.replies.exists() and not CaseAttachment.objects.filter(case=case).exists()
+    many = answer(client, case, document=[SimpleUploadedFile(f"{n}.pdf", PDF, "application/pdf") for n in range(6)])
+    assert many.status_code == 200 and "не больше 5 файлов" in many.content.decode()
     assert not case.replies.exists()
+
+
+def test_two_documents_with_one_reply(client, make_officer):
+    case = make_case()
+    client.force_login(make_officer("customer_service"))
+    response = answer(client, case, document=[SimpleUploadedFile("акт.pdf", PDF, "application/pdf"),
+                                              SimpleUploadedFile("схема.pdf", PDF, "application/pdf")])
+    assert response.status_code == 302
+    client.logout()
+    html = look_up(client, case).content.decode()
+    assert "акт.pdf" in html and "схема.pdf" in html
+    for item in CaseAttachment.objects.filter(case=case, reply__isnull=False):
+        assert client.get(f"/ru/requests/status/document/{item.pk}/").status_code == 200
 
 
 def test_deadline_shown(client, answered):
