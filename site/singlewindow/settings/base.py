@@ -263,6 +263,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # (cases/rules/attachments.py). nginx's client_max_body_size in deploy/nginx.conf.template is the same.
 REQUEST_BODY_MAX_SIZE = 53 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"  # the password field labelled in Russian
 # The editor's time zone choice (account settings): Russia's zones, not all 600 of the IANA list
 # (whose single-word names, "Cuba", "Zulu", are English in a Russian admin).
 WAGTAIL_USER_TIME_ZONES = ["Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg",
