@@ -17,7 +17,8 @@ The URLs this app adds to the admin, and who may use each (every one is tested i
 ``/admin/connection_stages/...`` (``ConnectionStageViewSet``: index, add, edit, delete, copy,
     history, usage, inspect if enabled)
     The stages as data; Wagtail's model permissions on ``ConnectionStage``, which only the
-    Administrators group holds: anyone else is sent back to the dashboard.
+    Administrators group holds: anyone else is sent back to the dashboard. A stage that any
+    application has reached is not deleted (a message says why): its dated history points at it.
 """
 from django import forms
 from django.core.exceptions import PermissionDenied

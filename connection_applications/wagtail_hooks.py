@@ -1,18 +1,34 @@
 """The officers' screens for connection applications and the stages administrators keep.
 Every URL added here, and who may use it: see ``connection_applications.admin_views``."""
+from django.http import HttpResponseRedirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin import messages
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from connection_applications import admin_views
 from connection_applications.models import ConnectionStage
 
 
+class StageDeleteView(generic.DeleteView):
+    """A stage that applications have reached stays: their dated history points at it."""
+
+    def form_valid(self, form):
+        if self.object.moves.exists() or self.object.applications.exists():
+            messages.error(self.request, _("Этап «%(stage)s» нельзя удалить: на нём есть или были заявки. "
+                                           "Измените его название или срок вместо удаления.") % {
+                "stage": self.object.name})
+            return HttpResponseRedirect(reverse(self.index_url_name))
+        return super().form_valid(form)
+
+
 class ConnectionStageViewSet(ModelViewSet):
     model = ConnectionStage
+    delete_view_class = StageDeleteView
     icon = "list-ol"
     menu_label = _("Этапы присоединения")
     menu_order = 253

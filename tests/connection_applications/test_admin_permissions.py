@@ -105,3 +105,20 @@ def test_every_stage_viewset_url_is_refused_to_officers_and_open_to_administrato
     client.force_login(administrator)
     for name, url in urls:
         assert client.get(url).status_code == 200, (name, url)
+
+
+def test_a_stage_in_use_cannot_be_deleted_and_the_answer_is_no_500(client, connection_case, django_user_model):
+    connection_case()
+    stage = ConnectionStage.objects.get(order=1)
+    administrator = django_user_model.objects.create_user("chief", password=PASSWORD)
+    administrator.groups.add(Group.objects.get(name="Administrators"))
+    client.force_login(administrator)
+    url = reverse("connection_stages:delete", args=(stage.pk,))
+    assert client.get(url).status_code == 200
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "нельзя удалить: на нём есть или были заявки" in response.content.decode()
+    assert ConnectionStage.objects.filter(pk=stage.pk).exists()
+    unused = ConnectionStage.objects.create(code="spare", order=99, name="Запасной этап")
+    client.post(reverse("connection_stages:delete", args=(unused.pk,)))
+    assert not ConnectionStage.objects.filter(pk=unused.pk).exists()
