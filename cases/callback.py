@@ -51,8 +51,9 @@ class CallbackForm(StepForm):
         label=_("Когда позвонить"), widget=forms.RadioSelect, initial=ASAP,
         error_messages={"required": _("Выберите, когда позвонить"), "invalid_choice": _("Выберите, когда позвонить")})
     day = forms.DateField(
-        label=_("День"), required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        label=_("День"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"],
+        widget=forms.DateInput(format="%d.%m.%Y", attrs={"inputmode": "numeric", "autocomplete": "off",
+                                                         "spellcheck": "false"}),
         error_messages={"invalid": _("Введите дату, например 15.03.2026")})
     window = forms.ChoiceField(
         label=_("Время"), required=False,
@@ -75,9 +76,17 @@ class CallbackForm(StepForm):
             (WINDOW, _("В выбранный день и время"))]
         self.fields["when"].help_text = _("Колл-центр работает по рабочим дням с %(opens)s до %(closes)s.") % {
             "opens": opens.strftime("%H:%M"), "closes": closes.strftime("%H:%M")}
-        self.fields["day"].help_text = _("Рабочий день в ближайшие %(days)d дней.") % {"days": DAYS_AHEAD}
+        self.fields["day"].help_text = _("Рабочий день в ближайшие %(days)d дней, например %(example)s.") % {
+            "days": DAYS_AHEAD, "example": self._next_working_day().strftime("%d.%m.%Y")}
         for name in ("when", "day"):
             self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def _next_working_day(self):
+        calendar = CalendarDay.calendar()
+        day = timezone.localdate(self.now) + datetime.timedelta(days=1)
+        while not calendar.is_working_day(day):
+            day += datetime.timedelta(days=1)
+        return day
 
     @staticmethod
     def target_hours():

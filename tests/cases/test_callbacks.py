@@ -145,7 +145,8 @@ def test_callback_form_registers_a_case_due_in_working_hours(client):
 @pytest.mark.django_db
 def test_callback_in_a_chosen_window(client):
     day = next_working_day(2)
-    response = client.post("/en/requests/callback/", form_data(when="window", day=day.isoformat(), window="11:00-13:00"))
+    response = client.post("/en/requests/callback/", form_data(when="window", day=day.strftime("%d.%m.%Y"),
+                                                               window="11:00-13:00"))
     assert response.status_code == 302, response.context["form"].errors
     case = Case.objects.get(request_type="callback")
     assert timezone.localtime(case.callback_from) == datetime.datetime.combine(day, T(11), tzinfo=MSK)
@@ -166,6 +167,7 @@ def test_callback_in_a_chosen_window(client):
     ({"when": "window"}, "day", "Выберите день, когда позвонить"),
     ({"when": "window", "day": "2020-01-10", "window": "09:00-11:00"}, "day", "Этот день уже прошёл"),
     ({"when": "window", "day": "31.02.2026", "window": "09:00-11:00"}, "day", "Введите дату"),
+    ({"when": "window", "day": "завтра", "window": "09:00-11:00"}, "day", "Введите дату"),
     ({"when": "window", "day": "NEXT", "window": "07:00-09:00"}, "window", "Выберите время из списка"),
     ({"when": "window", "day": "NEXT", "window": ""}, "window", "Выберите время, когда позвонить"),
     ({"when": "window", "day": "SATURDAY", "window": "09:00-11:00"}, "day", "колл-центр не работает"),
