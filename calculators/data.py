@@ -35,13 +35,17 @@ def tariff_source():
     return pages, records, shares
 
 
-def benefit_from_page(page):
+def benefit_from_page(page, income_ceilings=None):
+    """The checker's ``Benefit`` for a subsidy page; ``income_ceilings`` replaces the page's saved ones
+    (a page being published is checked with the records in its form)."""
+    if income_ceilings is None:
+        income_ceilings = list(page.income_ceilings.all().select_related("legal_act"))
     return Benefit(
-        title=page.title, url=page.url or "",
+        title=page.title, url=(page.url or "") if page.pk else "",
         max_payment_share_percent=page.max_payment_share_percent,
         compensation_percent=page.compensation_percent,
         categories=parse_codes(page.eligible_categories),
-        income_ceilings=list(page.income_ceilings.all().select_related("legal_act")),
+        income_ceilings=list(income_ceilings),
         documents=[str(block.value) for block in page.documents],
         responsible_body=page.responsible_body, processing_time=page.processing_time or "",
         legal_act=page.legal_act, source=page,

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from calculators.fields import NumberField
 from calculators.rules import bill
 from cms_pages.codes import (
-    BENEFIT_CATEGORY_CHOICES, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, RURAL, TOWN, VOLTAGE_04, VOLTAGE_CHOICES,
+    BENEFIT_CATEGORY_CHOICES, CABLE, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, OVERHEAD, RURAL, TOWN, VOLTAGE_04,
+    VOLTAGE_CHOICES,
 )
 from cms_pages.rules.dates import DateInputError, parse_date
 
@@ -101,8 +102,8 @@ class ConnectionFeeForm(CalculatorForm):
                   "places": _("Введите расстояние не более чем с одним знаком после запятой"),
                   "units": _("Введите расстояние только числом в метрах, без «%(unit)s»: например 120")})
     line = radio(label=_("Какой будет линия до участка"),
-                 choices=[("overhead", _("Воздушная (на опорах)")), ("cable", _("Кабельная (в земле)"))],
-                 initial="overhead",
+                 choices=[(OVERHEAD, _("Воздушная (на опорах)")), (CABLE, _("Кабельная (в земле)"))],
+                 initial=OVERHEAD,
                  error_messages={"required": _("Выберите, какой будет линия"),
                                  "invalid_choice": _("Выберите вид линии из списка")})
     metering_points = NumberField(

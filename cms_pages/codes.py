@@ -57,6 +57,8 @@ VOLTAGE_ORDER = [code for code, _label in VOLTAGE_CHOICES]
 TOWN, RURAL, ANY_AREA = "town", "rural", "any"
 AREA_CHOICES = [(ANY_AREA, _("любая")), (TOWN, _("город")), (RURAL, _("сельская местность"))]
 AREAS = (TOWN, RURAL)
+OVERHEAD, CABLE = "overhead", "cable"
+LINE_CHOICES = [(OVERHEAD, _("воздушная")), (CABLE, _("кабельная"))]
 
 # ----------------------------------------------------------------- benefits (181-FZ, Housing Code)
 DISABLED, DISABLED_CHILD, VETERAN, LARGE_FAMILY, LOW_INCOME = (

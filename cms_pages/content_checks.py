@@ -124,7 +124,8 @@ def document_links_without_format(html):
     return found
 
 
-KINDS = ("image-alt", "heading-order", "table-header", "link-text", "document-format")
+KINDS = ("image-alt", "heading-order", "table-header", "link-text", "document-format", "worked-example")
+WORKED_EXAMPLE = "worked_example"  # the key of a page's worked-example problems in ``object_problems``
 
 
 def link_messages(html):
@@ -274,22 +275,36 @@ def checked_fields(model):
     return fields
 
 
+def worked_example_problems(obj, children=None):
+    """[Problem] when a page's worked example disagrees with its tool (page types with
+    ``worked_example_problems``: ``cms_pages.rules.worked_examples``); ``children`` are the records
+    in an edit form, by relation name (default: the object's own)."""
+    check = getattr(obj, "worked_example_problems", None)
+    if check is None:
+        return []
+    return [Problem(message, kind="worked-example") for message in check(children)]
+
+
 def object_problems(obj):
-    """{field name: [Problem]} for a page or snippet instance, e.g. a revision awaiting approval."""
+    """{field name: [Problem]} for a page or snippet instance, e.g. a revision awaiting approval;
+    a worked example that disagrees with its tool is under ``WORKED_EXAMPLE``."""
     report = {}
     for field in checked_fields(type(obj)):
         problems = field_problems(field, getattr(obj, field.attname, None))
         if problems:
             report[field.name] = problems
+    if (problems := worked_example_problems(obj)):
+        report[WORKED_EXAMPLE] = problems
     return report
 
 
 def object_messages(obj):
     """Flat list of messages, each prefixed with the field's name (and language), for a whole object."""
     report = object_problems(obj)
-    return [f"{capfirst_str(field.verbose_name)}: {problem.message}"
-            for field in checked_fields(type(obj))
-            for problem in report.get(field.name, [])]
+    return ([f"{capfirst_str(field.verbose_name)}: {problem.message}"
+             for field in checked_fields(type(obj))
+             for problem in report.get(field.name, [])]
+            + [f"{_('Пример расчёта')}: {problem.message}" for problem in report.get(WORKED_EXAMPLE, [])])
 
 
 def capfirst_str(value):

@@ -71,6 +71,35 @@ class CheckedPageForm(WagtailAdminPageForm):
                 self.add_error(None, line)
         return cleaned_data
 
+    def is_valid(self):
+        """Valid and, when publishing, a worked example the page's tool agrees with.
+
+        Checked after the fields and the inline records are valid, with the records as submitted
+        (the rates and ceilings being published), through the tool's own rule function."""
+        valid = super().is_valid()
+        if not valid or not is_publishing_request(self.data):
+            return valid
+        problems = content_checks.worked_example_problems(self.instance, self._submitted_children())
+        if not problems:
+            return True
+        self.add_error(None, _("Страница не опубликована и не отправлена на проверку: пример расчёта не "
+                               "сходится с инструментом. Черновик можно сохранить."))
+        for problem in problems:
+            self.add_error(None, problem.message)
+        target = getattr(type(self.instance), "worked_example_field", None)
+        if target in self.fields:
+            self.add_error(target, [problem.message for problem in problems])
+        return False
+
+    def _submitted_children(self):
+        """{relation name: [record]}: the inline records as submitted, deleted and empty rows left out."""
+        children = {}
+        for name, formset in getattr(self, "formsets", {}).items():
+            deleted = set(map(id, getattr(formset, "deleted_forms", [])))
+            children[name] = [form.instance for form in formset.forms
+                              if id(form) not in deleted and (form.instance.pk or form.has_changed())]
+        return children
+
     def _submitted_value(self, name):
         """The value as typed, for a field that failed its own validation (e.g. Wagtail's alt text check)."""
         field = self.fields[name]

@@ -17,13 +17,13 @@ from calculators.rules.common import (
     remove_vat, today, vat_rate_on,
 )
 from calculators.rules.deadlines import connection_deadline
-from cms_pages.codes import AREAS, PREFERENTIAL_CATEGORY_CODES, TOWN, VOLTAGE_04
+from cms_pages.codes import AREAS, CABLE, OVERHEAD, PREFERENTIAL_CATEGORY_CODES, TOWN, VOLTAGE_04
 from cms_pages.rules import tariff_periods
 
 # The preferential rate applies to connections at 0.4 kV and below (Decree 861, p. 17).
 PREFERENTIAL_VOLTAGE = VOLTAGE_04
 
-LINE_RATE_CODES = {"overhead": "C2", "cable": "C3"}
+LINE_RATE_CODES = {OVERHEAD: "C2", CABLE: "C3"}
 
 RULE_STANDARD = "standard"
 RULE_PREFERENTIAL = "preferential"
@@ -37,7 +37,7 @@ class ConnectionRequest:
     voltage: str              # "0.4", "6-10", "35"
     distance_m: Decimal       # from the plot boundary to the nearest grid of the needed voltage
     area: str                 # "town" or "rural"
-    line: str = "overhead"    # "overhead" (C2) or "cable" (C3)
+    line: str = OVERHEAD      # OVERHEAD (C2) or CABLE (C3)
     metering_points: int = 1
     social: bool = False      # belongs to a group the social rate is meant for
 

@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from cms_pages.codes import AREA_CHOICES, VOLTAGE_CHOICES, VOLTAGE_ORDER, choice_index
+from cms_pages.codes import AREA_CHOICES, LINE_CHOICES, VOLTAGE_CHOICES, VOLTAGE_ORDER, choice_index
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
@@ -27,6 +27,23 @@ RATE_UNIT_CHOICES = [
 
 class ConnectionFeePage(DateChoiceMixin, BasePage):
     explanation = RichTextField(_("пояснение"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    # The worked example: the page shows it, and publishing is refused when the calculator disagrees.
+    example_category = models.SlugField(_("пример: код категории заявителя"), max_length=40, blank=True,
+                                        help_text=_("Код одной из категорий ниже, например household."))
+    example_kw = models.DecimalField(_("пример: мощность, кВт"), max_digits=10, decimal_places=1, null=True, blank=True)
+    example_voltage = models.CharField(_("пример: напряжение"), max_length=8, choices=VOLTAGE_CHOICES,
+                                       default=VOLTAGE_CHOICES[0][0])
+    example_area = models.CharField(_("пример: местность"), max_length=10, choices=AREA_CHOICES[1:],
+                                    default=AREA_CHOICES[1][0])
+    example_distance_m = models.DecimalField(_("пример: расстояние до сетей, м"), max_digits=8, decimal_places=1,
+                                             null=True, blank=True)
+    example_line = models.CharField(_("пример: линия"), max_length=10, choices=LINE_CHOICES, default=LINE_CHOICES[0][0])
+    example_metering_points = models.PositiveSmallIntegerField(_("пример: точек учёта"), default=1)
+    example_social = models.BooleanField(_("пример: льготная категория (социальная ставка)"), default=False)
+    example_fee = models.DecimalField(
+        _("пример: плата с НДС, руб."), max_digits=14, decimal_places=2, null=True, blank=True,
+        help_text=_("Сколько заплатит заявитель из примера. При публикации пример проверяется тем же "
+                    "расчётом, что и калькулятор платы за подключение, по ставкам этой страницы."))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("explanation"),
@@ -34,6 +51,12 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
         InlinePanel("standard_rates", heading=_("Стандартизированные ставки"), label=_("Ставка")),
         InlinePanel("preferential_rates", heading=_("Льготные и социальные ставки"), label=_("Ставка")),
         InlinePanel("deadlines", heading=_("Сроки присоединения (п. 16 Правил)"), label=_("Срок")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("example_category"), FieldPanel("example_kw"), FieldPanel("example_voltage")]),
+            FieldRowPanel([FieldPanel("example_area"), FieldPanel("example_distance_m"), FieldPanel("example_line")]),
+            FieldRowPanel([FieldPanel("example_metering_points"), FieldPanel("example_social"),
+                           FieldPanel("example_fee")]),
+        ], heading=_("Пример расчёта")),
     ]
 
     class Meta:
@@ -60,6 +83,17 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
             "upcoming_standard": [(p, sorted(p.records, key=_standard_order)) for p in standard.upcoming],
             "archive_standard": [(p, sorted(p.records, key=_standard_order)) for p in standard.archive],
         }
+
+    worked_example_field = "example_fee"
+
+    def worked_example_problems(self, children=None, on=None):
+        """Messages when the worked example disagrees with the calculator (``cms_pages.rules.worked_examples``)."""
+        from cms_pages.rules import worked_examples
+        return worked_examples.connection_problems(self, children or {}, on)
+
+    def worked_example_url(self):
+        from cms_pages.rules import worked_examples
+        return worked_examples.connection_tool_url(self)
 
     def get_search_body(self):
         parts = [self.summary, self.explanation]

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
@@ -34,6 +34,17 @@ class SubsidyPage(DateChoiceMixin, BasePage):
     processing_time = models.CharField(_("срок рассмотрения"), max_length=200, blank=True)
     legal_act = models.ForeignKey("cms_pages.LegalAct", verbose_name=_("основание"), null=True,
                                   blank=True, on_delete=models.PROTECT, related_name="+")
+    # The worked example: the page shows it, and publishing is refused when the checker disagrees.
+    example_family_size = models.PositiveSmallIntegerField(_("пример: человек в семье"), null=True, blank=True)
+    example_income = models.DecimalField(_("пример: доход семьи, руб. в месяц"), max_digits=12, decimal_places=2,
+                                         null=True, blank=True)
+    example_payments = models.DecimalField(_("пример: платежи за ЖКУ, руб. в месяц"), max_digits=12,
+                                           decimal_places=2, null=True, blank=True)
+    example_heating_season = models.BooleanField(_("пример: в отопительный период"), default=True)
+    example_result = models.DecimalField(
+        _("пример: результат, руб. в месяц"), max_digits=12, decimal_places=2, null=True, blank=True,
+        help_text=_("Сколько получит семья из примера; 0 — если мера не положена. При публикации пример "
+                    "проверяется тем же расчётом, что и проверка права на субсидию."))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("criteria"), FieldPanel("rule"),
@@ -42,6 +53,11 @@ class SubsidyPage(DateChoiceMixin, BasePage):
         InlinePanel("income_ceilings", heading=_("Предельный доход семьи"), label=_("Строка")),
         FieldPanel("documents"), FieldPanel("responsible_body"), FieldPanel("processing_time"),
         FieldPanel("legal_act"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("example_family_size"), FieldPanel("example_income"),
+                           FieldPanel("example_payments")]),
+            FieldRowPanel([FieldPanel("example_heating_season"), FieldPanel("example_result")]),
+        ], heading=_("Пример расчёта")),
     ]
 
     class Meta:
@@ -68,6 +84,17 @@ class SubsidyPage(DateChoiceMixin, BasePage):
             raise ValidationError({"eligible_categories": _(
                 "Неизвестные коды категорий: %(codes)s. Допустимые: %(allowed)s.") % {
                 "codes": ", ".join(unknown), "allowed": ", ".join(BENEFIT_CATEGORY_CODES)}})
+
+    worked_example_field = "example_result"
+
+    def worked_example_problems(self, children=None, on=None):
+        """Messages when the worked example disagrees with the checker (``cms_pages.rules.worked_examples``)."""
+        from cms_pages.rules import worked_examples
+        return worked_examples.subsidy_problems(self, children or {}, on)
+
+    def worked_example_url(self):
+        from cms_pages.rules import worked_examples
+        return worked_examples.subsidy_tool_url(self)
 
     def body_phones(self):
         from cms_pages.rules.directory import phone_links

@@ -2,7 +2,7 @@
 import datetime
 from decimal import Decimal
 
-from cms_pages.codes import HOUSEHOLD, VOLTAGE_04, VOLTAGE_6_10
+from cms_pages.codes import HOUSEHOLD, OVERHEAD, TOWN, VOLTAGE_04, VOLTAGE_6_10
 from cms_pages.models import ConnectionFeePage
 
 from demo.content.common import DEMO_EN, DEMO_RU, T, link, p, page, ul
@@ -155,6 +155,11 @@ def pages(ctx):
                  + ul("Work out the amount: " + link("connection/fee-calculator", "grid connection fee calculator"),
                       "How to apply: " + link("connection/up-to-15kw", "connecting a house up to 15 kW"))
                  + p(DEMO_EN)),
+             # The worked example (checked against the calculator at publish time and in the tests): a house
+             # of 15 kW in a town 300 m from the grid pays the preferential 5 000 × 15 = 75 000 with VAT.
+             example_category=HOUSEHOLD, example_kw=Decimal("15"), example_voltage=VOLTAGE_04, example_area=TOWN,
+             example_distance_m=Decimal("300"), example_line=OVERHEAD, example_metering_points=1,
+             example_fee=Decimal("75000.00"),
              children={"categories": categories, "standard_rates": standard_rates(ctx.acts),
                        "preferential_rates": preferential_rates(ctx.acts),
                        "deadlines": deadlines(ctx.acts)}),

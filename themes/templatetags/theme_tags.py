@@ -225,8 +225,12 @@ def publishing_problem_markers(context):
     from cms_pages import content_checks
 
     problems = []
+    report = content_checks.object_problems(page)
     for field in content_checks.checked_fields(type(page)):
-        for problem in content_checks.object_problems(page).get(field.name, []):
+        for problem in report.get(field.name, []):
             problems.append({"kind": problem.kind, "message": problem.message,
                              "field": content_checks.capfirst_str(field.verbose_name)})
+    for problem in report.get(content_checks.WORKED_EXAMPLE, []):
+        problems.append({"kind": problem.kind, "message": problem.message,
+                         "field": translation.gettext("Пример расчёта")})
     return {"problems": problems}
