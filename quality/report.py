@@ -118,6 +118,93 @@ def _times(rows, today, tz):
     return out
 
 
+def fixed_offset_minutes(period, tz):
+    """The zone's UTC offset in minutes if it is the same all through ``period`` (Moscow time has
+    been UTC+3 all year since 2014), else None: then local dates cannot be computed in SQL by a
+    plain shift, and the report takes the Python path."""
+    days = (period.end - period.start).days
+    offsets = {datetime.datetime.combine(period.start + datetime.timedelta(days=n), datetime.time.min,
+                                         tzinfo=tz).utcoffset() for n in range(days + 1)}
+    if len(offsets) != 1:
+        return None
+    return int(offsets.pop().total_seconds() // 60)
+
+
+def _answer_histogram(period, today, tz):
+    """[(is_complaint, days_to_answer or None, verdict 1/0/None, count)] computed by the database.
+
+    The same figures as ``_times`` over ``_raw_rows`` (a test holds them equal), without sending
+    every case to Python: the local dates are the UTC moments shifted by the zone's fixed offset,
+    the first answer is the earliest reply or "answered"/"closed" status (else the closing time),
+    and the rows come back grouped (about a hundred for a year of 50,000 cases).
+    None when the database or the zone does not allow it."""
+    vendor = connection.vendor
+    offset = fixed_offset_minutes(period, tz)
+    if offset is None or vendor not in ("sqlite", "postgresql"):
+        return None
+    if vendor == "sqlite":
+        def local(column):
+            return f"date({column}, '{offset:+d} minutes')"
+
+        def days_between(later, earlier):
+            return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+    else:
+        def local(column):
+            return f"(({column}) AT TIME ZONE 'UTC' + interval '{offset} minutes')::date"
+
+        def days_between(later, earlier):
+            return f"({later} - {earlier})"
+    answered = "COALESCE(MIN(e.created_at), c.closed_at)"
+    labels = _answer_labels()
+    complaint_marks = ", ".join(["%s"] * len(COMPLAINT_TYPES))
+    label_marks = ", ".join(["%s"] * len(labels))
+    case_table, event_table = Case._meta.db_table, CaseEvent._meta.db_table
+    per_case = (
+        f"SELECT CASE WHEN c.request_type IN ({complaint_marks}) THEN 1 ELSE 0 END AS complaint, "
+        f"{days_between(local(answered), local('c.created_at'))} AS days, "
+        f"CASE WHEN {answered} IS NULL THEN (CASE WHEN c.due_date < %s THEN 0 ELSE NULL END) "
+        f"WHEN {local(answered)} <= c.due_date THEN 1 ELSE 0 END AS verdict "
+        f"FROM {case_table} c LEFT JOIN {event_table} e ON e.case_id = c.id "
+        f"AND (e.kind = %s OR (e.kind = %s AND e.new_value IN ({label_marks}))) "
+        f"WHERE c.created_at >= %s AND c.created_at < %s GROUP BY c.id, c.request_type, c.closed_at, "
+        f"c.created_at, c.due_date")
+    sql = f"SELECT complaint, days, verdict, COUNT(*) FROM ({per_case}) AS per_case GROUP BY complaint, days, verdict"
+    start, end = _bounds(period)
+    ops = connection.ops
+    params = [*COMPLAINT_TYPES, ops.adapt_datefield_value(today), CaseEvent.REPLY, CaseEvent.STATUS, *labels,
+              ops.adapt_datetimefield_value(start), ops.adapt_datetimefield_value(end)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(bool(complaint), days, None if verdict is None else bool(verdict), count)
+                for complaint, days, verdict, count in cursor.fetchall()]
+
+
+def _times_from_histogram(groups):
+    out = {"answered": 0, "on_time": 0, "late": 0, "days": []}
+    for days, verdict, count in groups:
+        if days is not None:
+            out["answered"] += count
+            out["days"].extend([int(days)] * count)
+        if verdict is True:
+            out["on_time"] += count
+        elif verdict is False:
+            out["late"] += count
+    out["days"].sort()
+    return out
+
+
+def answer_times(period, today, tz):
+    """(all cases' times, complaints' times) for the period: by the database where it can, else in Python."""
+    groups = _answer_histogram(period, today, tz)
+    if groups is not None:
+        return (_times_from_histogram([(d, v, n) for _c, d, v, n in groups]),
+                _times_from_histogram([(d, v, n) for c, d, v, n in groups if c]))
+    rows = _raw_rows(cases_in(period).order_by().annotate(answered=answered_at_subquery())
+                     .values_list("request_type", "created_at", "answered", "due_date"), tz)
+    return (_times([r[1:] for r in rows], today, tz),
+            _times([r[1:] for r in rows if r[0] in COMPLAINT_TYPES], today, tz))
+
+
 def compute(period, today=None):
     """The period's raw numbers (no suppression yet): a dict of ints and lists."""
     today = today or timezone.localdate()
@@ -147,10 +234,7 @@ def compute(period, today=None):
             totals["complaints"] += row["n"]
             totals["complaints_yes"] += row["yes"]
             totals["complaints_no"] += row["no"]
-    rows = _raw_rows(qs.order_by().annotate(answered=answered_at_subquery())
-                     .values_list("request_type", "created_at", "answered", "due_date"), tz)
-    times = _times([r[1:] for r in rows], today, tz)
-    complaint_times = _times([r[1:] for r in rows if r[0] in COMPLAINT_TYPES], today, tz)
+    times, complaint_times = answer_times(period, today, tz)
     votes = PageFeedback.objects.filter(created_on__gte=period.start, created_on__lt=period.end).aggregate(
         yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)))
     return {"by_channel": by_channel, "by_type": by_type, "totals": totals, "times": times,

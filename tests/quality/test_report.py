@@ -168,3 +168,37 @@ def test_the_report_page_works_without_javascript_and_has_download_links(client,
     assert '<form method="get" action="/ru/service-quality/"' in html
     assert 'href="/ru/service-quality/data.csv?period=2026-q3"' in html
     assert 'href="/ru/service-quality/data.json?period=2026-q3"' in html
+
+
+def test_the_database_path_gives_the_python_path_figures(known_cases):
+    """The report groups answer times in SQL where the zone's offset is fixed; the per-case Python
+    path (kept for zones with daylight saving) must give exactly the same figures."""
+    from django.utils import timezone
+
+    from quality import report
+    from quality.rules.periods import parse
+
+    tz = timezone.get_current_timezone()
+    today = timezone.localdate()
+    for slug in ("2026-q3", "2026-q2", "2026"):
+        period = parse(slug)
+        assert report.fixed_offset_minutes(period, tz) == 180
+        by_database = report.answer_times(period, today, tz)
+        rows = report._raw_rows(report.cases_in(period).order_by().annotate(answered=report.answered_at_subquery())
+                                .values_list("request_type", "created_at", "answered", "due_date"), tz)
+        by_python = (report._times([r[1:] for r in rows], today, tz),
+                     report._times([r[1:] for r in rows if r[0] in report.COMPLAINT_TYPES], today, tz))
+        for database, python in zip(by_database, by_python):
+            assert database == {**python, "days": sorted(python["days"])}, slug
+        assert by_database[0]["answered"] > 0
+
+
+def test_a_zone_with_daylight_saving_takes_the_python_path():
+    from zoneinfo import ZoneInfo
+
+    from quality import report
+    from quality.rules.periods import parse
+
+    assert report.fixed_offset_minutes(parse("2026"), ZoneInfo("Europe/Berlin")) is None
+    assert report.fixed_offset_minutes(parse("2026-q1"), ZoneInfo("Europe/Berlin")) is None  # DST begins 29.03
+    assert report.fixed_offset_minutes(parse("2026-q3"), ZoneInfo("Europe/Berlin")) == 120
