@@ -96,6 +96,7 @@ class Booking(models.Model):
     moved_at = models.DateTimeField(_("перенесена"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("отменена"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("персональные данные удалены"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("запись на приём")

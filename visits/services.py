@@ -8,7 +8,8 @@ Every change runs in one transaction:
   ``SlotFull`` is raised. PostgreSQL holds the row lock until commit and re-evaluates the
   condition for a waiting writer, so two clients for the last place cannot both pass; SQLite
   serialises writers (``transaction_mode = IMMEDIATE``).
-- ``move``: the new slot is taken the same way, then the old one released, in one transaction.
+- ``move``: both slot rows are locked in primary-key order (no deadlock between two moves in
+  opposite directions), the new slot is taken the same way, then the old one released.
 - ``cancel``: the booking row is locked (``select_for_update``) and changed only while active, so
   a cancel link used twice, or two tabs at once, releases the place once.
 - ``send_reminders``: a booking is claimed with ``UPDATE … SET reminder_sent_at = now WHERE
@@ -105,8 +106,8 @@ def check_slot(centre, key, settings=None, now=None):
         booked=booked, capacity=settings.places_per_slot)
 
 
-def take_place(centre, slot, capacity):
-    """Inside a transaction: the slot row with one more place taken, or SlotFull."""
+def slot_row(centre, slot):
+    """The slot's row, made if missing (unique per centre and time)."""
     starts_at, ends_at = aware(slot.day, slot.start), aware(slot.day, slot.end)
     try:
         with transaction.atomic():
@@ -114,6 +115,12 @@ def take_place(centre, slot, capacity):
                 centre=centre, starts_at=starts_at, defaults={"ends_at": ends_at})
     except IntegrityError:  # another client made the row between our read and insert
         row = VisitSlot.objects.get(centre=centre, starts_at=starts_at)
+    return row
+
+
+def take_place(centre, slot, capacity, row=None):
+    """Inside a transaction: the slot row with one more place taken, or SlotFull."""
+    row = row or slot_row(centre, slot)
     taken = VisitSlot.objects.filter(pk=row.pk, booked__lt=capacity).update(booked=F("booked") + 1)
     if not taken:
         raise SlotFull()
@@ -153,7 +160,7 @@ def book(centre, key, *, service, name, phone="", email="", needs_wheelchair=Fal
 def cancel(booking, now=None):
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Booking.objects.select_for_update().select_related("slot").get(pk=booking.pk)
+        locked = Booking.objects.select_for_update(of=("self",)).select_related("slot").get(pk=booking.pk)
         reason = availability.can_change(locked.is_active, locked.slot.starts_at, now)
         if reason:
             raise BookingError(reason)
@@ -170,12 +177,15 @@ def move(booking, key, now=None):
     if reason:
         raise SlotFull() if reason == availability.FULL else BookingError(reason)
     with transaction.atomic():
-        locked = Booking.objects.select_for_update().select_related("slot").get(pk=booking.pk)
+        locked = Booking.objects.select_for_update(of=("self",)).select_related("slot").get(pk=booking.pk)
         reason = availability.check_move(locked.is_active, locked.slot.starts_at,
                                          aware(slot.day, slot.start), timezone.now())
         if reason:
             raise BookingError(reason)
-        row = take_place(locked.centre, slot, settings.places_per_slot)
+        row = slot_row(locked.centre, slot)
+        # Both slot rows locked in one order, so two moves in opposite directions cannot deadlock.
+        list(VisitSlot.objects.select_for_update().filter(pk__in=[row.pk, locked.slot_id]).order_by("pk"))
+        take_place(locked.centre, slot, settings.places_per_slot, row=row)
         VisitSlot.objects.filter(pk=locked.slot_id, booked__gt=0).update(booked=F("booked") - 1)
         locked.slot, locked.moved_at, locked.reminder_sent_at = row, timezone.now(), None
         locked.save(update_fields=["slot", "moved_at", "reminder_sent_at"])
@@ -201,3 +211,14 @@ def send_reminders(today=None):
                 emails.queue(Booking.objects.select_related("slot", "centre").get(pk=pk), "reminder")
                 queued += 1
     return queued
+
+
+def anonymise_old(today=None):
+    """Erase the personal data of bookings whose visit is past the retention period
+    (``visits.rules.retention``); returns how many were anonymised. Running it again changes nothing."""
+    from visits.rules.retention import anonymise_before
+    today = today or timezone.localdate()
+    cutoff = aware(anonymise_before(today), datetime.time(0, 0))
+    return Booking.objects.filter(slot__starts_at__lt=cutoff, anonymised_at__isnull=True).update(
+        name="", phone="", email="", other_needs="", needs_wheelchair=False, needs_sign_language=False,
+        has_companion=False, anonymised_at=timezone.now())

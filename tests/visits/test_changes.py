@@ -121,3 +121,20 @@ def test_no_email_for_a_booking_without_an_address(client, centre, visit_setting
     assert response.status_code == 302 and mail.outbox == []
     page = client.get(response["Location"]).content.decode()
     assert "Сохраните номер записи" in page
+
+
+def test_personal_data_is_erased_after_the_retention_period(client, booked, time_machine):
+    from io import StringIO
+    from django.utils import timezone
+    out = StringIO()
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2027, 2, 5, 3, 0)), tick=False)
+    call_command("purge_visit_data", stdout=out)
+    booked.refresh_from_db()
+    assert "anonymised=0" in out.getvalue() and booked.name == "Анна Петрова"
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2027, 2, 6, 3, 0)), tick=False)
+    call_command("purge_visit_data", stdout=out)
+    call_command("purge_visit_data", stdout=out)
+    booked.refresh_from_db()
+    assert "anonymised=1" in out.getvalue() and out.getvalue().count("anonymised=0") == 2
+    assert (booked.name, booked.phone, booked.email, booked.other_needs) == ("", "", "", "")
+    assert booked.reference and booked.service and booked.anonymised_at

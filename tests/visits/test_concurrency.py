@@ -81,3 +81,26 @@ def test_the_database_guard_past_the_form_check(centre, visit_settings):
     assert errors == []
     assert results.count("booked") == 3 and results.count("full") == CLIENTS - 3
     assert VisitSlot.objects.get().booked == 3 == Booking.objects.count()
+
+
+def test_moves_in_opposite_directions_at_once_neither_deadlock_nor_lose_a_place(centre, visit_settings):
+    """Half the threads move their booking from 11:00 to 12:00, the other half from 12:00 to
+    11:00, all at once: the slot rows are locked in one order, so none fails."""
+    from visits import services
+    visit_settings.places_per_slot = CLIENTS
+    visit_settings.save()
+    times = ["11:00" if i % 2 == 0 else "12:00" for i in range(CLIENTS)]
+    bookings = [services.book(centre, f"{MONDAY}T{t}", service="Консультация", name=f"Клиент {i}")
+                for i, t in enumerate(times)]
+
+    def work(index):
+        target = "12:00" if times[index] == "11:00" else "11:00"
+        services.move(bookings[index], f"{MONDAY}T{target}")
+        return "moved"
+
+    results, errors = run_at_once(work)
+    assert errors == [] and results == ["moved"] * CLIENTS
+    counts = {slot.starts_at: slot.booked for slot in VisitSlot.objects.all()}
+    assert sorted(counts.values()) == [CLIENTS // 2, CLIENTS // 2]
+    for slot in VisitSlot.objects.all():
+        assert slot.booked == slot.bookings.filter(status=Booking.ACTIVE).count()

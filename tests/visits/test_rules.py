@@ -114,3 +114,10 @@ def test_changes_allowed_only_while_active_and_before_the_visit():
 def test_booking_days_cover_the_horizon():
     days = availability.booking_days(MONDAY, 14)
     assert days[0] == MONDAY and days[-1] == MONDAY + datetime.timedelta(days=14) and len(days) == 15
+
+
+def test_retention_worked_example():
+    from visits.rules import retention
+    visit = datetime.date(2026, 12, 7)
+    assert not visit < retention.anonymise_before(datetime.date(2027, 2, 5))
+    assert visit < retention.anonymise_before(datetime.date(2027, 2, 6))
