@@ -348,3 +348,97 @@ def test_english_heuristic_flags_what_issue_15_saw():
             '<script type="application/json">{"label": "Rich text", "url": "/admin/pages/"}</script>')
     assert english_fragments(visible_texts(html)) == sorted(
         ["Password", "1-3 of 3 None", "Actions", "Search", "Root", "View / edit fields for RU EN", "Rich text"])
+
+
+NUMBERS = {1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 21: 0, 22: 1, 25: 2, 111: 2}  # n -> Russian form (one/few/many)
+
+
+def test_wagtail_plurals_and_messages_read_right_in_russian():
+    """Wagtail's own Russian gives "Существуют 3 совпадающих страниц" and "Обращение … обновлена"."""
+    from django.utils.translation import gettext, ngettext
+
+    forms = ["Найдена {} подходящая страница", "Найдены {} подходящие страницы", "Найдено {} подходящих страниц"]
+    with translation.override("ru"):
+        for n, form in NUMBERS.items():
+            text = ngettext("There is one matching page", "There are %(counter)s matching pages", n) % {"counter": n}
+            assert text == forms[form].format(n)
+            published = ngettext("%(num_parent_objects)d page has been published",
+                                 "%(num_parent_objects)d pages have been published", n) % {"num_parent_objects": n}
+            assert published.startswith(["Опубликована", "Опубликованы", "Опубликовано"][form])
+        saved = gettext("%(model_name)s '%(object)s' updated.") % {"model_name": "Обращение", "object": "DQ-1"}
+    assert saved == "Сохранено: Обращение «DQ-1»."
+
+
+def po_plurals(path):
+    """(msgid, msgid_plural, [msgstr forms]) of a catalogue's plural entries, and its Plural-Forms header."""
+    import ast
+
+    entries, entry, key, header = [], {}, None, ""
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', line)
+        if match:
+            if match.group(1) == "msgid" and entry:
+                entries.append(entry)
+                entry = {}
+            key = match.group(1)
+            entry[key] = ast.literal_eval(match.group(2))
+        elif line.startswith('"') and key:
+            entry[key] += ast.literal_eval(line)
+        elif not line.strip() and entry:
+            entries.append(entry)
+            entry, key = {}, None
+    for item in entries:
+        if item.get("msgid") == "":
+            header = item.get("msgstr", "")
+    return [(e["msgid"], e["msgid_plural"], [v for k, v in sorted(e.items()) if k.startswith("msgstr[")])
+            for e in entries if "msgid_plural" in e], header
+
+
+OUR_RU_CATALOGUES = sorted(Path(__file__).resolve().parents[2].glob("*/locale/ru/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("po", OUR_RU_CATALOGUES, ids=lambda p: p.parents[3].name)
+def test_our_plural_strings_read_right_in_russian(po):
+    """Our source strings are Russian. A plural entry left untranslated in the Russian catalogue falls
+    back to gettext's two-form rule (the singular for 1 only, so also "21 страница" would take the plural
+    string): its plural string must then read right for any number, with the number after a colon
+    («Найдено страниц: 21»). A translated one needs the three Russian forms, and a header that picks them."""
+    plurals, header = po_plurals(po)
+    formula = re.search(r"plural=(.*?);?\s*$", header.split("Plural-Forms:")[-1].split("\n")[0]).group(1)
+    python_formula = formula.replace("&&", " and ").replace("||", " or ").replace("!", " not ").replace(" not =", "!=")
+    pick = eval(compile(f"lambda n: int({_ternary(python_formula)})", po.name, "eval"))  # noqa: S307 (our own header)
+    assert {n: pick(n) for n in NUMBERS} == NUMBERS, f"{po}: Plural-Forms does not pick the Russian forms"
+    for msgid, msgid_plural, forms in plurals:
+        if not any(forms):
+            assert re.search(r":\s*%\(\w+\)[sd]", msgid_plural), (
+                f"{po}: {msgid_plural!r} is untranslated and needs the number after a colon to read right for 21, 3, 5")
+        else:
+            assert len([form for form in forms if form]) >= 3, f"{po}: {msgid!r} lacks Russian plural forms"
+
+
+def _ternary(expression):
+    """C's ``a ? b : c`` (right-associative) as Python's ``(b if a else c)``."""
+    depth, question = 0, None
+    for index, char in enumerate(expression):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "?" and depth == 0 and question is None:
+            question = index
+        elif char == ":" and depth == 0 and question is not None:
+            condition, then, rest = expression[:question], expression[question + 1:index], expression[index + 1:]
+            return f"(({_ternary(then)}) if ({_ternary(condition)}) else ({_ternary(rest)}))"
+    stripped = expression.strip()
+    if stripped.startswith("(") and stripped.endswith(")") and _balanced(stripped[1:-1]):
+        return f"({_ternary(stripped[1:-1])})"
+    return expression
+
+
+def _balanced(text):
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
