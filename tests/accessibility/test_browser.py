@@ -26,6 +26,7 @@ def site_paths(pages):
         # other helpers' pages that extend the theme: search results and the contact form's first step
         paths.append((f"{language}:search", f"/{language}/search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84"))
         paths.append((f"{language}:request-form", f"/{language}/requests/new/"))
+        paths.append((f"{language}:callback-form", f"/{language}/requests/callback/"))
         # the calculators and the outage pages are views that extend the theme
         paths.append((f"{language}:calculators", f"/{language}/calculators/"))
         # submitted empty: the error summary and inline errors are checked too
