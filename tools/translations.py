@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["cms_pages", "editorial", "search", "cases", "feedback", "calculators", "outages", "demo", "themes", "ops", "quality", "disclosure", "connection_applications", "visits"]
+APPS = ["cms_pages", "editorial", "search", "cases", "feedback", "calculators", "outages", "demo", "themes", "ops", "quality", "disclosure", "connection_applications", "visits", "decisions"]
 
 
 def untranslated(po_path):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "quality",
     "disclosure",
     "governance",
+    "decisions",
     "visits",
     "demo",
     "ops",
