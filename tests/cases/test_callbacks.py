@@ -287,3 +287,11 @@ def test_callback_overdue_by_the_hour_and_not_extendable(client, make_officer):
         "extend_days": "3", "extend_reason": "r"})
     assert response.status_code == 200 and "Срок обратного звонка не продлевается" in response.content.decode()
     assert "просрочено" in client.get("/admin/case_queue/").content.decode()
+
+
+@pytest.mark.django_db
+def test_footer_reads_the_callback_target_from_the_rule(client, home):
+    assert "перезваниваем в течение 4 рабочих часов" in client.get("/ru/", follow=True).content.decode()
+    assert "we call back within 4 working hours" in client.get("/en/", follow=True).content.decode()
+    RoutingRule.objects.filter(request_type="callback").update(deadline_days=2)
+    assert "перезваниваем в течение 2 рабочих часов" in client.get("/ru/requests/new/").content.decode()

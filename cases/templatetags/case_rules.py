@@ -1,0 +1,21 @@
+"""Figures of the case rules for templates outside the cases app (the footer's contacts block),
+read from their one home instead of typed."""
+from django import template
+from django.db import DatabaseError
+
+register = template.Library()
+
+
+@register.simple_tag
+def callback_target_hours():
+    """The callback target in the call centre's working hours (the "callback" routing rule), or
+    None when there is no such rule (or the database cannot be read: the footer must still render)."""
+    from cases.models import RoutingRule
+    from cases.request_types import CALLBACK
+    from cases.rules.deadlines import HOURS
+
+    try:
+        rule = RoutingRule.objects.filter(request_type=CALLBACK, deadline_kind=HOURS).first()
+    except DatabaseError:
+        return None
+    return rule.deadline_days if rule else None
