@@ -53,9 +53,10 @@ class DateChoiceMixin:
         on, error, raw = self.chosen_date(request)
         context.update({"on_date": on, "date_error": error, "date_raw": raw,
                         "is_today": on == timezone.localdate()})
-        if getattr(request, "is_preview", False):
-            context.update(self.dated_context(on))  # a preview shows the draft's records
-        else:  # the records change only on publish (or a watched snippet): once per generation
+        if getattr(request, "is_preview", False) or on != timezone.localdate():
+            # a preview shows the draft's records; another ?date= is not kept (any date can be asked)
+            context.update(self.dated_context(on))
+        else:  # today's tables change only on publish (or a watched snippet): once per generation
             from ops.render_cache import memo
 
             key = ("dated", self.pk, on, translation.get_language())
