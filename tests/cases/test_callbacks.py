@@ -245,7 +245,9 @@ def test_officer_of_another_unit_does_not_see_callbacks(client, make_officer):
 
 @pytest.mark.django_db
 def test_call_centre_hours_are_an_editable_setting(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("root", password="pw-12345-long")
+    from django.contrib.auth.models import Group
+    admin = django_user_model.objects.create_user("chief", password="pw-12345-long")
+    admin.groups.add(Group.objects.get(name="Administrators"))  # not a superuser: ordinary permissions
     client.force_login(admin)
     page = client.get("/admin/settings/cases/callcentresettings/", follow=True)
     assert page.status_code == 200
@@ -291,7 +293,7 @@ def test_callback_overdue_by_the_hour_and_not_extendable(client, make_officer):
 
 @pytest.mark.django_db
 def test_footer_reads_the_callback_target_from_the_rule(client, home):
-    assert "перезваниваем в течение 4 рабочих часов" in client.get("/ru/", follow=True).content.decode()
+    assert "перезваниваем в течение 4 рабочих часа" in client.get("/ru/", follow=True).content.decode()
     assert "we call back within 4 working hours" in client.get("/en/", follow=True).content.decode()
     RoutingRule.objects.filter(request_type="callback").update(deadline_days=2)
-    assert "перезваниваем в течение 2 рабочих часов" in client.get("/ru/requests/new/").content.decode()
+    assert "перезваниваем в течение 2 рабочих часа" in client.get("/ru/requests/new/").content.decode()
