@@ -39,6 +39,11 @@ class ToolPage(BasePage):
         from calculators.views import TOOL_VIEWS
         return TOOL_VIEWS[self.search_tool](request, page=self)
 
+    def serve_preview(self, request, mode_name):
+        """The editor's preview and a revision's view: the tool as the page shows it (Wagtail's default
+        renders the page type's template, which a tool page does not have: a 500)."""
+        return self.serve(request)
+
 
 class ConnectionFeeToolPage(ToolPage):
     search_tool = "connection_fee"
