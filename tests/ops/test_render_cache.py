@@ -324,3 +324,29 @@ def test_a_published_price_and_a_new_centre_show_at_once(client, home, django_ca
     for variant, cookie in VARIANTS.items():
         html = get(client, directory.url, cookie).content.decode()
         assert "Центр в Вельске" in html and "Центр в Котласе" in html, variant
+
+
+def test_the_sites_contacts_and_an_outage_show_at_once(client, home, django_capture_on_commit_callbacks):
+    """The hotline (a site setting, in every page's footer) and an outage starting (the home page's
+    banner) are saved outside the page tree: the pages showing them are new at once."""
+    from cms_pages.models.contacts import ContactSettings
+    from outages import status as st
+    from tests.outages import factories as outages
+
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    warm_every_variant(client, home.url)
+    contacts = ContactSettings.for_site(home.get_site())
+    with django_capture_on_commit_callbacks(execute=True):
+        contacts.hotline_number = "8-800-555-35-35"
+        contacts.save()
+    for variant, cookie in VARIANTS.items():
+        assert "8-800-555-35-35" in get(client, home.url, cookie).content.decode(), variant
+
+    for cookie in VARIANTS.values():  # stored by the loop above
+        assert status(get(client, home.url, cookie)) == "HIT"
+    assert "outages-alert-title" not in get(client, home.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        outages.outage([(outages.settlement(), None, "")], status=st.IN_PROGRESS)
+    for variant, cookie in VARIANTS.items():
+        assert "outages-alert-title" in get(client, home.url, cookie).content.decode(), variant
