@@ -67,7 +67,7 @@ def describe_key(record):
     if record.rate_type != SINGLE:
         parts.append(_short(dict(ZONE_CHOICES).get(record.zone, record.zone)))
     if record.band != NO_BANDS:
-        parts.append(str(dict(BAND_CHOICES).get(record.band, record.band)))
+        parts.append(_short(dict(BAND_CHOICES).get(record.band, record.band)))
     return ", ".join(parts)
 
 
