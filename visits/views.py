@@ -8,8 +8,13 @@
 
 Bad input never fails: an unknown centre or token is a 404 page in the visitor's language; a bad
 day or time re-renders the form (status 400) with the message next to the field and the values
-kept; a booking already cancelled says so (status 410).
+kept; a booking already cancelled says so (status 410); a client address over the booking limit
+gets a page with the centre's phones (status 429).
 """
+import datetime
+import os
+
+from django.conf import settings as django_settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,11 +23,45 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from cases.models import ConsentText
+from cases.models import ConsentText, SubmissionThrottle
+from cases.rules import throttle
 from cms_pages.models.service_centres import ServiceCentrePage
+from ops.client import client_digest
 from visits import forms, services
 from visits.models import Booking, VisitSettings
 from visits.rules import availability
+
+# Bookings per client address (behind the trusted proxies, ops.client) in a sliding window,
+# "count/seconds", from settings or the environment: enough for a family or a centre's kiosk,
+# not for a script taking every free time. Signed-in admin users (officers booking for callers)
+# are not held. Counted in the cases' SubmissionThrottle table under its own key.
+RATE_LIMIT_DEFAULT = "20/3600"
+
+
+def _rate_limit():
+    default = throttle.parse_limit(RATE_LIMIT_DEFAULT)
+    return throttle.parse_limit(getattr(django_settings, "VISITS_RATE_LIMIT", None)
+                                or os.environ.get("VISITS_RATE_LIMIT") or RATE_LIMIT_DEFAULT, default=default)
+
+
+def _client_key(request):
+    return f"visits:{client_digest(request, 'visits')}"
+
+
+def _staff(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_active
+                and (user.is_staff or user.has_perm("wagtailadmin.access_admin")))
+
+
+def _rate_limited(request):
+    if _staff(request):
+        return False
+    count, seconds = _rate_limit()
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    recent = SubmissionThrottle.objects.filter(key=_client_key(request), created_at__gte=since).count()
+    return not throttle.allowed(recent, count)
+
 
 CHANGE_MESSAGES = {
     availability.CANCELLED: gettext_lazy("Эта запись уже отменена. Изменить её нельзя, но можно записаться снова."),
@@ -89,6 +128,8 @@ def time(request, centre_id):
     consent_text = ConsentText.current(ConsentText.PERSONAL_DATA)
     if request.method == "POST":
         form = forms.BookingForm(request.POST, centre=centre, settings=settings, day=day)
+        if form.is_valid() and _rate_limited(request):
+            return render(request, "visits/limited.html", _context(centre, settings), status=429)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -104,6 +145,8 @@ def time(request, centre_id):
             except services.BookingError as error:
                 form.add_error("slot", forms.SLOT_MESSAGES.get(error.reason, forms.SLOT_MESSAGES[availability.UNKNOWN]))
             else:
+                if not _staff(request):
+                    SubmissionThrottle.objects.create(key=_client_key(request))
                 return HttpResponseRedirect(reverse("visits:manage", args=[booking.token]) + "?new=1")
         status = 400
     else:

@@ -16,9 +16,9 @@ def slot_values(html):
     return re.findall(r'name="slot" value="([^"]+)"', html)
 
 
-def book(client, centre, day, time="11:00", lang="ru", **extra):
+def book(client, centre, day, time="11:00", lang="ru", REMOTE_ADDR="127.0.0.1", **extra):
     data = {**CONTACTS, "slot": f"{day.isoformat()}T{time}", **extra}
-    return client.post(time_url(centre, day, lang=lang), data)
+    return client.post(time_url(centre, day, lang=lang), data, REMOTE_ADDR=REMOTE_ADDR)
 
 
 def token_of(response):

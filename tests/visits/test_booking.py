@@ -134,3 +134,21 @@ def test_the_days_last_place_going_while_the_form_is_filled_in_keeps_the_values(
     assert "На этот день свободного времени не осталось" in html and slot_values(html) == []
     assert Booking.objects.count() == 16
     assert timezone.localtime(Booking.objects.last().slot.starts_at).hour == 17
+
+
+def test_bookings_per_client_address_are_limited_but_not_for_officers(client, centre, visit_settings, settings,
+                                                                     django_user_model):
+    from django.contrib.auth.models import Permission
+    settings.VISITS_RATE_LIMIT = "3/3600"
+    for time in ("09:00", "09:30", "10:00"):
+        assert book(client, centre, MONDAY, time=time).status_code == 302
+    limited = book(client, centre, MONDAY, time="10:30")
+    assert limited.status_code == 429 and "Слишком много записей" in limited.content.decode()
+    assert Booking.objects.count() == 3
+    other_address = book(client, centre, MONDAY, time="10:30", REMOTE_ADDR="192.0.2.7")
+    assert other_address.status_code == 302
+    officer = django_user_model.objects.create_user("officer-v", password="pw-12345-long")
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(officer)
+    for time in ("11:00", "11:30"):
+        assert book(client, centre, MONDAY, time=time).status_code == 302
