@@ -330,6 +330,8 @@ class RenderCacheMiddleware:
 
 def mark_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: this response is a Wagtail page; may it be stored?"""
+    if not enabled():
+        return  # no query for a cache that is off
     request.render_cache_page = page
     request.render_cache_restricted = memo(("restricted", page.pk),
                                            lambda: page.get_view_restrictions().exists())
