@@ -70,8 +70,16 @@ class DayListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
             for booking in bookings:
                 booking.local_start = timezone.localtime(booking.slot.starts_at)
             settings = VisitSettings.for_centre(centre)
+            active = [b for b in bookings if b.is_active]
             context.update(centre=centre, day=day, bookings=bookings, visit_settings=settings,
-                           active_count=sum(1 for b in bookings if b.is_active),
+                           active_count=len(active),
+                           needs_summary=[(label, count) for label, count in (
+                               (Booking._meta.get_field("needs_wheelchair").verbose_name,
+                                sum(b.needs_wheelchair for b in active)),
+                               (Booking._meta.get_field("needs_sign_language").verbose_name,
+                                sum(b.needs_sign_language for b in active)),
+                               (Booking._meta.get_field("has_companion").verbose_name,
+                                sum(b.has_companion for b in active))) if count],
                            slot_count=len(services.slot_rules.day_slots(
                                services.centre_rows(centre), day, services.CalendarDay.calendar(),
                                settings.slot_minutes)))

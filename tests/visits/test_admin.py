@@ -69,6 +69,7 @@ def test_case_officers_see_the_day_list_but_not_the_settings(client, booked):
     assert response.status_code == 200
     assert "Анна Петрова" in html and "11:00" in html and "на кресле-коляске" in html
     assert "8 911 555-12-34" in html
+    assert "Подготовить: на кресле-коляске — 1." in html
     other_day = client.get(reverse("visits_day_list") + f"?centre={booked.centre_id}&day=2026-12-04")
     assert "Анна Петрова" not in other_day.content.decode() and "записей нет" in other_day.content.decode()
     bad = client.get(reverse("visits_day_list") + f"?centre={booked.centre_id}&day=07.12")
