@@ -257,10 +257,20 @@ def assess(household, benefit, on):
 
 
 def check_eligibility(household, benefits, on=None):
-    """Assess each published benefit for ``household`` on ``on`` (default today)."""
+    """Assess each published benefit for ``household`` on ``on`` (default today).
+
+    A date before every published income ceiling cannot be checked at all: that is the visitor's
+    date to change (NoPublishedData on ``date``), not a benefit to "ask about".
+    """
     on = on or today()
     benefits = list(benefits)
     if not benefits:
         raise NoPublishedData(_("Сведения о субсидиях и льготах пока не опубликованы."))
+    starts = [c.effective_from for b in benefits for c in b.income_ceilings]
+    if starts and on < min(starts):
+        raise NoPublishedData(
+            _("На %(date)s предельный доход семьи ещё не был установлен: первые опубликованные значения "
+              "действуют с %(first)s. Укажите дату не раньше.")
+            % {"date": on.strftime("%d.%m.%Y"), "first": min(starts).strftime("%d.%m.%Y")}, field="date")
     return EligibilityResult(household=household, on=on,
                              assessments=[assess(household, b, on) for b in benefits])

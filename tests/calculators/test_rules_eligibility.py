@@ -94,10 +94,18 @@ def test_zero_income_with_payments_qualifies_on_the_share():
     assert a.status == el.LIKELY
 
 
-def test_no_ceiling_in_force_on_the_date_cannot_be_checked():
+def test_a_date_before_every_published_ceiling_is_the_dates_error():
     later = [IncomeCeiling(family_size=1, heating_season=D("30000"), non_heating_season=D("24000"),
                            effective_from=datetime.date(2027, 1, 1))]
-    a = only(check(benefits=[subsidy(income_ceilings=later)]))
+    with pytest.raises(NoPublishedData) as refused:
+        check(benefits=[subsidy(income_ceilings=later)])
+    assert refused.value.field == "date" and "01.01.2027" in str(refused.value.message)
+
+
+def test_a_family_size_without_a_ceiling_row_cannot_be_checked():
+    rows = [IncomeCeiling(family_size=2, heating_season=D("38500"), non_heating_season=D("31000"),
+                          effective_from=datetime.date(2023, 2, 9))]
+    a = only(check(benefits=[subsidy(income_ceilings=rows)]))  # a family of 1, only the row for 2
     assert a.status == el.UNKNOWN
     assert a.conditions[1].met is None
 
