@@ -293,7 +293,10 @@ def test_callback_overdue_by_the_hour_and_not_extendable(client, make_officer):
 
 @pytest.mark.django_db
 def test_footer_reads_the_callback_target_from_the_rule(client, home):
-    assert "перезваниваем в течение 4 рабочих часа" in client.get("/ru/", follow=True).content.decode()
+    # «в течение» takes the genitive: 4 (четырёх) рабочих часов, 1 (одного) рабочего часа
+    assert "перезваниваем в течение 4 рабочих часов" in client.get("/ru/", follow=True).content.decode()
     assert "we call back within 4 working hours" in client.get("/en/", follow=True).content.decode()
     RoutingRule.objects.filter(request_type="callback").update(deadline_days=2)
-    assert "перезваниваем в течение 2 рабочих часа" in client.get("/ru/requests/new/").content.decode()
+    assert "перезваниваем в течение 2 рабочих часов" in client.get("/ru/requests/new/").content.decode()
+    RoutingRule.objects.filter(request_type="callback").update(deadline_days=1)
+    assert "перезваниваем в течение 1 рабочего часа" in client.get("/ru/requests/new/").content.decode()
