@@ -15,7 +15,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -201,6 +201,10 @@ def _confirm(request):
                                              r["price"].replace(".", ","), r["town"]]).rstrip("\t") for r in rows)}
     if payload["new_act"]:
         initial.update({f"act_{k}": v for k, v in payload["new_act"].items()})
+    lock = page.get_lock()
+    if lock and lock.for_user(request.user):
+        return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
+            "Страница заблокирована для редактирования: %(reason)s") % {"reason": lock.get_message(request.user)})
     if page.latest_revision_id != payload["revision"]:
         return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
             "Пока вы смотрели предпросмотр, страницу изменили: проверьте изменения ещё раз."))
@@ -212,12 +216,24 @@ def _confirm(request):
             transaction.set_rollback(True)
             return _render_form(request, DecisionImportForm(initial=initial, user=request.user), period_errors=errors)
         if payload["act"]:
-            act = LegalAct.objects.get(pk=payload["act"])
+            act = LegalAct.objects.filter(pk=payload["act"]).first()
+            if act is None:
+                transaction.set_rollback(True)
+                return _render_form(request, DecisionImportForm(initial={**initial, "legal_act": None},
+                                                                user=request.user), general_error=_(
+                    "Выбранное решение удалили из правовых актов: выберите другое или внесите его заново."))
         else:
             act = _new_act(payload["new_act"])
             act.save()
         with _source_language():
             new_records = build_records(page, existing, rows, start, end, act)
+        try:
+            for record in new_records:  # the model's own checks, before anything reaches the revision
+                record.full_clean(exclude=["page"])
+        except ValidationError as error:
+            transaction.set_rollback(True)  # the new legal act too: nothing half-imported
+            return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
+                "Цены не сохранены: %(error)s") % {"error": "; ".join(error.messages)})
         latest.tariffs.add(*new_records)
         revision = latest.save_revision(user=request.user, log_action=True)
     return TemplateResponse(request, "decisions/import_done.html", {

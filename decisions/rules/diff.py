@@ -2,7 +2,8 @@
 
 Used for the import preview (the page's records before and after the decision) and for the
 moderator's comparison (the live page against its latest revision). Only prices that change are
-listed; the number of prices that stay the same is given as a count.
+listed; the number of new records whose price equals their predecessor's is given as a count
+(records both sets hold unchanged are not counted: they are not part of the change).
 
 - A record the new set adds is compared with the record of the same key (group, town, rate type,
   zone, band, unit) in force the day before it starts in the old set (the period it succeeds,
@@ -139,8 +140,6 @@ def compare(old_records, new_records):
         if old is not None:
             if old.price != record.price:
                 changes.append(PriceChange(CHANGED, record, old.price, record.price, record.effective_from))
-            else:
-                unchanged += 1
     for identity, record in old_by_id.items():
         if identity not in new_by_id:
             changes.append(PriceChange(REMOVED, record, old_price=record.price, start=record.effective_from))

@@ -99,7 +99,7 @@ def test_comparison_lists_only_changed_prices_in_words():
     assert "одноставочный, 2-й диапазон: новая цена 7,65 руб./кВт·ч" in words
     assert "одноставочный, 1-й диапазон: в новом решении цены нет (была 7,64 руб./кВт·ч)" in words
     assert not any("дневная" in w for w in words)  # 8,56 → 8,56 is not a change
-    assert len(words) == 3 and comparison.unchanged == 5  # the 4 old records, kept, and the day zone
+    assert len(words) == 3 and comparison.unchanged == 1  # the day zone; the kept old records are no change
     assert not any(c.record.consumer_group == "equated" for c in comparison.changes)  # group not in the decision
 
 
