@@ -1,7 +1,8 @@
 """What a Russian reader of the admin sees, and which of it looks like English UI.
 
 ``visible_texts(html)`` gives every piece of text a page shows or speaks: text nodes (outside
-``script``, ``style`` and ``textarea``, whose content is the editor's own; text in closed dropdowns and
+``script`` and ``style``, ``textarea``, whose content is the editor's own, and ``code``, ``pre``, ``kbd``
+and ``samp``, which mark machine values: codes, sample input, key names; text in closed dropdowns and
 dialogs, marked ``hidden``, counts), the attributes a browser
 shows or a screen reader reads (``title``, ``aria-label``, ``placeholder``, ``alt``, button values,
 Wagtail's tooltip and label ``data-*-value`` attributes), and the labels inside the JSON that the
@@ -15,7 +16,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-SKIP_CONTENT = {"script", "style", "textarea"}
+SKIP_CONTENT = {"script", "style", "textarea", "code", "pre", "kbd", "samp"}  # scripts, the editor's text, machine values
 TEXT_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "aria-description", "aria-roledescription",
                    "aria-valuetext", "data-w-tooltip-content-value", "data-label", "data-title"}
 TEXT_DATA_VALUE = re.compile(r"^data-w-[\w-]+-(label|text|title|message|content|active|caption)-value$")

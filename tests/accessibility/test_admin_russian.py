@@ -344,6 +344,7 @@ def test_english_heuristic_flags_what_issue_15_saw():
             '<input type="submit" value="Search"><span>Root</span><p>View / edit fields for RU EN</p>'
             '<p>Страница «Тарифы» сохранена.</p><p>Файл PDF, 2 МБ</p><script>var x = "Not text";</script>'
             '<textarea>Editor\'s own English text</textarea><div hidden>None</div>'
+            '<p>Коды: <code>single</code>, <code>two_zone</code></p><kbd>Ctrl + Shift + v</kbd>'
             '<div data-w-block-arguments-value="[{&quot;value&quot;: {&quot;title&quot;: &quot;Check tariffs&quot;}}]"></div>'
             '<script type="application/json">{"label": "Rich text", "url": "/admin/pages/"}</script>')
     assert english_fragments(visible_texts(html)) == sorted(
