@@ -339,7 +339,7 @@ def mark_page(page, request, serve_args, serve_kwargs):
 
 # Models whose rows show on public pages outside the page tree (snippets, site settings, outages).
 WATCHED_MODELS = {
-    "cms_pages.alertbanner", "cms_pages.legalact", "cms_pages.responsiblebody",
+    "cms_pages.alertbanner", "cms_pages.legalact", "cms_pages.responsiblebody", "cases.routingrule",
     "wagtailcore.pageviewrestriction", "wagtailcore.site",
     "outages.outage", "outages.outagelocation", "outages.outageevent", "outages.networkdistrict",
     "outages.settlement", "outages.street",

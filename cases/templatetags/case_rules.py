@@ -14,8 +14,13 @@ def callback_target_hours():
     from cases.request_types import CALLBACK
     from cases.rules.deadlines import HOURS
 
-    try:
-        rule = RoutingRule.objects.filter(request_type=CALLBACK, deadline_kind=HOURS).first()
-    except DatabaseError:
-        return None
-    return rule.deadline_days if rule else None
+    from ops.render_cache import memo  # on every page's footer: once per generation (rules are watched)
+
+    def read():
+        try:
+            rule = RoutingRule.objects.filter(request_type=CALLBACK, deadline_kind=HOURS).first()
+        except DatabaseError:
+            return None
+        return rule.deadline_days if rule else None
+
+    return memo(("callback_target_hours",), read)

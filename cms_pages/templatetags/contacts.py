@@ -44,4 +44,10 @@ def current_hotline(request=None):
 
 @register.simple_tag(takes_context=True)
 def hotline(context):
-    return current_hotline(context.get("request"))
+    request = context.get("request")
+    site = getattr(request, "_wagtail_site", None)  # set by the render cache for a public GET
+    if site is None:
+        return current_hotline(request)
+    from ops.render_cache import memo  # a setting change starts a new generation
+
+    return memo(("hotline", site.pk, translation.get_language()), lambda: current_hotline(request))

@@ -350,3 +350,37 @@ def test_the_sites_contacts_and_an_outage_show_at_once(client, home, django_capt
         outages.outage([(outages.settlement(), None, "")], status=st.IN_PROGRESS)
     for variant, cookie in VARIANTS.items():
         assert "outages-alert-title" in get(client, home.url, cookie).content.decode(), variant
+
+
+def test_a_draft_seen_by_an_editor_never_reaches_the_public(client, home, admin_user,
+                                                            django_capture_on_commit_callbacks):
+    """An editor's "view draft" renders the draft's tariffs; the public page, its stored copy and
+    the worker's remembered tables keep the published ones."""
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from tests.factories import TariffPageFactory, TariffRecordFactory
+
+    tariffs = TariffPageFactory(parent=home)
+    today = timezone.localdate()
+    TariffRecordFactory(page=tariffs, price=Decimal("6.59"), effective_from=today - datetime.timedelta(days=30),
+                        effective_to=today + datetime.timedelta(days=30))
+    with django_capture_on_commit_callbacks(execute=True):
+        tariffs.save_revision().publish()
+    warm_every_variant(client, tariffs.url)
+    records = list(tariffs.tariffs.all())
+    records[0].price = Decimal("7.12")
+    tariffs.tariffs.set(records)
+    tariffs.save_revision()  # a draft
+
+    from django.test import Client
+
+    editor = Client()
+    editor.force_login(admin_user)
+    draft = editor.get(reverse("wagtailadmin_pages:view_draft", args=[tariffs.pk]))
+    assert draft.status_code == 200 and "7,12" in draft.content.decode()
+    for variant, cookie in VARIANTS.items():  # another query string: not stored yet, same generation
+        response = get(client, tariffs.url + "?from=draft-test", cookie)
+        assert status(response) == "MISS", variant
+        assert "6,59" in response.content.decode() and "7,12" not in response.content.decode(), variant
