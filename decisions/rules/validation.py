@@ -2,7 +2,8 @@
 
 Columns, in this order: consumer group code, rate type code, zone code, band (0–3), price with
 VAT, and optionally the town or supplier (heat tariffs). The codes are those of
-``cms_pages.codes``; a first line whose group cell is not a code is a header and is skipped.
+``cms_pages.codes``; a first line with no group code and no digit in the price column is a
+header and is skipped (a mistyped code in the first data row is still reported).
 
 Basis (/work/shared/domain.md, "Household electricity tariffs"): the regional regulator sets the
 household prices per half-year, one price per consumer group, rate type (single, two-zone,
@@ -65,7 +66,9 @@ def parse_price(text):
 
 
 def is_header(cells):
-    return bool(cells) and cells[0] not in GROUP_CODES
+    """A first line with no group code and no digit where the price goes: «группа;…;цена с НДС»."""
+    price = cells[4] if len(cells) > 4 else ""
+    return bool(cells) and cells[0] not in GROUP_CODES and not any(ch.isdigit() for ch in price)
 
 
 def _codes(codes):

@@ -218,3 +218,13 @@ def test_nothing_half_imported_when_a_record_fails_at_commit(editor_client, tari
     assert response.status_code == 200 and "Цены не сохранены" in response.content.decode()
     assert state(tariff_page) == before
     assert not LegalAct.objects.filter(number="77-э/3").exists()
+
+
+def test_going_back_from_the_preview_keeps_everything(editor_client, tariff_page):
+    preview_page = preview(editor_client, tariff_page, csv_file(table(demo.H2)))
+    back = {**preview_page.context["back"], "action": "edit"}
+    html = editor_client.post(URL, back).content.decode()
+    assert "77-э/3" in html and "01.07.2026" in html and "https://example.invalid/77-e-3" in html
+    assert "urban_gas\ttwo_zone\tnight\t1" in html  # the file's rows, now in the paste field
+    again = editor_client.post(URL, {**back, "action": "preview"})
+    assert again.templates[0].name == "decisions/import_preview.html" and expected_line() in again.content.decode()

@@ -111,3 +111,19 @@ def test_comparison_of_edits_in_place_and_removals():
     with translation.override("en"):
         assert comparison.changes[1].words() == "two-zone, night zone, band 1: 5.10 → 5.20 roubles/kWh"
     assert diff.compare(old, list(old)).changes == []
+
+
+def test_reasons_in_the_users_language():
+    with translation.override("en"):
+        _records, errors = validation.check_rows([(7, ["city_gas", "single", "all_day", "0", "5,10"])])
+        assert errors[0].line == 7 and errors[0].message.startswith('unknown consumer group code "city_gas"')
+        with pytest.raises(ValueError, match="is not a number"):
+            validation.parse_price("5,1o")
+
+
+def test_a_mistyped_first_row_is_not_taken_for_a_header():
+    _records, errors = validation.check_rows([(1, ["urban_gaz", "single", "all_day", "1", "7,64"])])
+    assert errors[0].line == 1 and "urban_gaz" in errors[0].message
+    records, errors = validation.check_rows([(1, ["group", "rate", "zone", "band", "price"]),
+                                             (2, ["urban_gas", "single", "all_day", "1", "7,64"])])
+    assert len(records) == 1 and errors == []
