@@ -249,6 +249,8 @@ class CaseAdminForm(WagtailAdminModelForm):
         self.user = self.for_user
         if self.instance.request_type != APPEAL or self.instance.appeal_of_id:
             self.fields.pop("appeal_reference", None)
+        if self.instance.request_type != APPEAL:
+            self.fields.pop("appeal_decision", None)
         if "assigned_to" in self.fields:
             self._limit_assignees()
         self.reply_documents = []
@@ -402,7 +404,7 @@ class CaseViewSet(ModelViewSet):
     edit_handler = ObjectList([
         CaseInfoPanel("cases/admin/case_info.html", heading=_("Обращение")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("unit"), FieldPanel("assigned_to"),
-                         FieldPanel("appeal_reference")],
+                         FieldPanel("appeal_reference"), FieldPanel("appeal_decision")],
                         heading=_("Работа с обращением")),
         FieldPanel("reply"),
         FieldPanel("reply_document"),

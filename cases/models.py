@@ -256,6 +256,14 @@ class Case(models.Model):
     earlier_reference = models.CharField(_("номер обжалуемого обращения"), max_length=20, blank=True)
     appeal_of = models.ForeignKey("self", verbose_name=_("обжалуемое обращение"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="appeals", editable=False)
+    # The outcome of an appeal (a complaint about an earlier decision): the service-quality report
+    # counts the upheld ones (order 186, appendix 7: complaints and how they were resolved).
+    UPHELD, PARTLY_UPHELD, DISMISSED = "upheld", "partly", "dismissed"
+    APPEAL_DECISION_CHOICES = [(UPHELD, _("удовлетворена")), (PARTLY_UPHELD, _("удовлетворена частично")),
+                               (DISMISSED, _("оставлена без удовлетворения"))]
+    appeal_decision = models.CharField(
+        _("решение по жалобе"), max_length=10, blank=True, choices=APPEAL_DECISION_CHOICES,
+        help_text=_("Для обжалования: пересмотрено ли обжалуемое решение в пользу заявителя."))
     details = models.JSONField(_("ответы на вопросы"), default=dict, blank=True, editable=False)
     message = models.TextField(_("текст обращения"))
 
@@ -337,6 +345,7 @@ class CaseEvent(models.Model):
         "overdue", "purged", "rated")
     LINKED = "linked"
     EXTENDED, REFERRED = "extended", "referred"
+    DECIDED = "decided"
     KIND_CHOICES = [
         (CREATED, _("зарегистрировано")), (STATUS, _("изменён статус")),
         (UNIT, _("изменён ответственный")), (ASSIGNED, _("назначен исполнитель")),
@@ -345,6 +354,7 @@ class CaseEvent(models.Model):
         (OVERDUE, _("просрочено")), (PURGED, _("данные обезличены")), (RATED, _("оценка ответа")),
         (LINKED, _("связано с обжалуемым обращением")),
         (EXTENDED, _("срок продлён")), (REFERRED, _("направлено по принадлежности")),
+        (DECIDED, _("решение по жалобе")),
     ]
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("когда"), default=timezone.now)
@@ -421,10 +431,13 @@ class OutgoingEmail(models.Model):
                       (FAILED, _("ошибка отправки"))]
     ACK, REPLY, FORWARD, OVERDUE = "ack", "reply", "forward", "overdue"
     EXTENSION, REFERRAL = "extension", "referral"
+    # Kinds of the apps that send through this outbox (connection_applications, visits).
+    STAGE, VISIT = "stage", "visit"
     KIND_CHOICES = [(ACK, _("подтверждение регистрации")), (REPLY, _("ответ")),
                     (FORWARD, _("пересылка третьей стороне")), (OVERDUE, _("уведомление о просрочке")),
                     (EXTENSION, _("уведомление о продлении срока")),
-                    (REFERRAL, _("уведомление о направлении по принадлежности"))]
+                    (REFERRAL, _("уведомление о направлении по принадлежности")),
+                    (STAGE, _("этап присоединения")), (VISIT, _("запись на приём"))]
 
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails")
     kind = models.CharField(_("вид"), max_length=10, choices=KIND_CHOICES)

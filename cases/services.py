@@ -153,6 +153,10 @@ def record_officer_changes(case, before, user, note="", reply="", appeal_of=None
                 CaseEvent.objects.create(case=case, user=user, kind=kind,
                                          old_value=before.get(f"{field}_display", "")[:255],
                                          new_value=_display(case, field)[:255])
+        if before.get("appeal_decision", "") != case.appeal_decision:
+            CaseEvent.objects.create(case=case, user=user, kind=CaseEvent.DECIDED,
+                                     old_value=before.get("appeal_decision_display", ""),
+                                     new_value=str(case.get_appeal_decision_display() or "—")[:255])
         if case.status == Case.CLOSED and not case.closed_at:
             case.closed_at = timezone.now()
             case.save(update_fields=["closed_at"])
@@ -242,7 +246,17 @@ def refer_case(case, body, reason, user=None):
 # --- what the applicant sees on the status page ------------------------------------------------
 
 PUBLIC_EVENTS = (CaseEvent.CREATED, CaseEvent.STATUS, CaseEvent.UNIT, CaseEvent.FORWARDED, CaseEvent.REPLY,
-                 CaseEvent.EXTENDED, CaseEvent.REFERRED)
+                 CaseEvent.EXTENDED, CaseEvent.REFERRED, CaseEvent.DECIDED)
+
+
+def _both_languages(choices):
+    """(code, label) for the labels of ``choices`` in Russian and in English (events store the
+    label shown to the officer who made the change)."""
+    pairs = []
+    for language in ("ru", "en"):
+        with override(language):
+            pairs += [(code, str(label)) for code, label in choices]
+    return pairs
 
 
 def _status_names():
@@ -276,6 +290,11 @@ def public_history(case):
             text = gettext("Обращение направлено по принадлежности: %(unit)s.") % {"unit": event.new_value}
         elif event.kind == CaseEvent.REPLY:
             text = gettext("Дан ответ (текст ответа — ниже).")
+        elif event.kind == CaseEvent.DECIDED:
+            decisions = {str(label): code for code, label in _both_languages(Case.APPEAL_DECISION_CHOICES)}
+            code = decisions.get(event.new_value)
+            text = gettext("Решение по жалобе: %(decision)s.") % {
+                "decision": dict(Case.APPEAL_DECISION_CHOICES)[code] if code else event.new_value}
         else:  # EXTENDED
             text = gettext("Срок ответа продлён с %(old)s до %(new)s.") % {"old": event.old_value,
                                                                           "new": event.new_value}
@@ -287,7 +306,9 @@ def snapshot(case):
     return {"status": case.status, "status_display": str(case.get_status_display()),
             "unit": case.unit_id, "unit_display": str(case.unit) if case.unit_id else "—",
             "assigned_to": case.assigned_to_id,
-            "assigned_to_display": str(case.assigned_to) if case.assigned_to_id else "—"}
+            "assigned_to_display": str(case.assigned_to) if case.assigned_to_id else "—",
+            "appeal_decision": case.appeal_decision,
+            "appeal_decision_display": str(case.get_appeal_decision_display() or "—")}
 
 
 def visible_cases(user, queryset=None):

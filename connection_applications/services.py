@@ -60,7 +60,7 @@ def open_application(case, user=None):
     return application
 
 
-def queue_email(case, to, template, context, language, kind=OutgoingEmail.REPLY):
+def queue_email(case, to, template, context, language, kind=OutgoingEmail.STAGE):
     """Through the cases outbox (stored with the case, sent after commit, retried by
     ``send_pending_emails``), rendered from this app's templates in ``language``."""
     with translation.override(language):

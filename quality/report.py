@@ -13,7 +13,8 @@ Where a figure comes from:
 - on time: answered by the case's due date; an open case past its due date counts as late;
 - extended: the deadline was extended (once, at most 30 days, with notice: ``cases.rules.extensions``);
 - referred: forwarded to the competent third party (the supplier, social protection);
-- appealed: appeals of a decision registered in the period;
+- appealed: appeals of a decision registered in the period; upheld: those of them the officer
+  decided in the applicant's favour, wholly or in part (``Case.appeal_decision``);
 - satisfaction: the applicants' ratings of the answers to the period's cases;
 - page usefulness: "Is this page useful?" answers given in the period.
 """
@@ -38,7 +39,7 @@ from quality.rules import figures as fig
 from quality.rules.periods import QUARTER, YEAR
 
 CACHE_SECONDS = 600
-CACHE_VERSION = 2  # 2: the "extended" figure
+CACHE_VERSION = 3  # 2: the "extended" figure; 3: "upheld"
 
 # Form of service (order 186, appendix 7) for each channel a case can arrive by, in the form's order.
 FORMS_OF_SERVICE = [
@@ -47,6 +48,7 @@ FORMS_OF_SERVICE = [
     (Case.WEB, gettext_lazy("Электронная форма (через сайт)")),
     (Case.LETTER, gettext_lazy("Письменная форма (почтой)")),
 ]
+UPHELD_DECISIONS = (Case.UPHELD, Case.PARTLY_UPHELD)
 COMPLAINT_TYPES = (rt.SUPPLY_QUALITY, rt.SURGE_DAMAGE, rt.APPEAL, rt.ACCESSIBILITY)
 TYPE_LABELS = dict(rt.REQUEST_TYPE_CHOICES)
 
@@ -211,12 +213,13 @@ def compute(period, today=None):
     tz = timezone.get_current_timezone()
     qs = cases_in(period)
     by_channel, by_type = {}, {}
-    totals = {"cases": 0, "forwarded": 0, "extended": 0, "appeals": 0, "rated_yes": 0, "rated_no": 0,
+    totals = {"cases": 0, "forwarded": 0, "extended": 0, "appeals": 0, "upheld": 0, "rated_yes": 0, "rated_no": 0,
               "complaints": 0, "complaints_yes": 0, "complaints_no": 0}
     grouped = qs.values("channel", "request_type").annotate(
         n=Count("pk"),
         forwarded=Count("pk", filter=Q(forwarded_at__isnull=False)),
         extended=Count("pk", filter=Q(extended_at__isnull=False)),
+        upheld=Count("pk", filter=Q(request_type=rt.APPEAL, appeal_decision__in=UPHELD_DECISIONS)),
         yes=Count("pk", filter=Q(rating_satisfied=True)),
         no=Count("pk", filter=Q(rating_satisfied=False)),
     ).order_by()
@@ -230,6 +233,7 @@ def compute(period, today=None):
         totals["rated_no"] += row["no"]
         if row["request_type"] == rt.APPEAL:
             totals["appeals"] += row["n"]
+            totals["upheld"] += row["upheld"]
         if row["request_type"] in COMPLAINT_TYPES:
             totals["complaints"] += row["n"]
             totals["complaints_yes"] += row["yes"]
@@ -401,6 +405,8 @@ def build(period, today=None):
         _row("forwarded", _("Передано по компетенции третьей стороне"), count_cell(t_now["forwarded"]),
              count_cell(t_before["forwarded"])),
         _row("appeals", _("Обжалований принятых решений"), count_cell(t_now["appeals"]), count_cell(t_before["appeals"])),
+        _row("upheld", _("Обжалования удовлетворены (полностью или частично)"), count_cell(t_now["upheld"]),
+             count_cell(t_before["upheld"])),
     ]
     complaints = Table("complaints", _("Жалобы и как они разрешены"))
     complaints.rows = _time_rows("complaints_", now["complaint_times"], before["complaint_times"],

@@ -2,9 +2,9 @@
 commit by ``cases.emails.send_ids``; failures retried by ``send_pending_emails``), rendered in
 the visitor's language. A booking without an e-mail address gets none.
 
-The outbox has no kind for visits yet (adding one is a migration of the cases app): visit mails
-are stored as ``ACK`` messages without a case, which only administrators see in the outbox. The
-manage link carries its token as a ``/token/`` path segment, which the outbox view masks.
+Visit mails are stored with the outbox kind ``VISIT`` and without a case, which only
+administrators see in the outbox. The manage link carries its token as a ``/token/`` path
+segment, which the outbox view masks.
 """
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -33,7 +33,7 @@ def queue(booking, template):
                    "book_path": reverse("visits:start", args=[booking.centre_id])}
         subject = " ".join(render_to_string(f"visits/emails/{template}_subject.txt", context).split())
         body = render_to_string(f"visits/emails/{template}.txt", context)
-    message = OutgoingEmail.objects.create(case=None, kind=OutgoingEmail.ACK, to=booking.email,
+    message = OutgoingEmail.objects.create(case=None, kind=OutgoingEmail.VISIT, to=booking.email,
                                            subject=subject[:255], body=body)
     transaction.on_commit(lambda: case_emails.send_ids([message.pk]))
     return message

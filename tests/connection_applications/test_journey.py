@@ -64,7 +64,7 @@ def test_an_application_through_every_stage(client, connection_case, make_office
     assert first_stage_name in mail.outbox[0].subject
     assert f"/{language}/requests/status/" in mail.outbox[0].body
     assert "Комментарий 2" in mail.outbox[0].body
-    assert OutgoingEmail.objects.filter(case=case, kind=OutgoingEmail.REPLY, status=OutgoingEmail.SENT).count() == 5
+    assert OutgoingEmail.objects.filter(case=case, kind=OutgoingEmail.STAGE, status=OutgoingEmail.SENT).count() == 5
     # the works term (item 16 «б») counts from the contract: the works stage keeps its due date
     contract = application.moves.get(stage__code="contract_concluded")
     works = application.moves.get(stage__code="conditions_fulfilment")

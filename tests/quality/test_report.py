@@ -202,3 +202,26 @@ def test_a_zone_with_daylight_saving_takes_the_python_path():
     assert report.fixed_offset_minutes(parse("2026"), ZoneInfo("Europe/Berlin")) is None
     assert report.fixed_offset_minutes(parse("2026-q1"), ZoneInfo("Europe/Berlin")) is None  # DST begins 29.03
     assert report.fixed_offset_minutes(parse("2026-q3"), ZoneInfo("Europe/Berlin")) == 120
+
+
+def test_appeals_and_upheld_from_the_officers_decisions(client, home, time_machine):
+    """Eight appeals in the 1st quarter of 2026: 4 upheld, 1 upheld in part, 2 dismissed, 1 not yet
+    decided → 8 appeals, 5 upheld; the quarter before has none."""
+    import datetime
+
+    from cases.models import Case, Unit
+    from tests.quality.conftest import TODAY, at
+
+    time_machine.move_to(TODAY, tick=False)
+    unit = Unit.objects.first() or Unit.objects.create(code="service", name="Служба")
+    decisions = [Case.UPHELD] * 4 + [Case.PARTLY_UPHELD] + [Case.DISMISSED] * 2 + [""]
+    for decision in decisions:
+        Case.objects.create(channel="web", request_type="appeal", created_at=at(2026, 2, 2),
+                            due_date=datetime.date(2026, 3, 4), unit=unit, applicant_name="Тест",
+                            message="Жалоба на решение", appeal_decision=decision, status=Case.ANSWERED)
+    tables = page_tables(client.get("/ru/service-quality/?period=2026-q1").content.decode())
+    assert tables["answers"]["appeals"] == ["8", "0", "+8"]
+    assert tables["answers"]["upheld"] == ["5", "0", "+5"]
+    english = page_tables(client.get("/en/service-quality/?period=2026-q1").content.decode())
+    assert english["answers"]["upheld"] == ["5", "0", "+5"]
+    assert "Appeals upheld (wholly or in part)" in client.get("/en/service-quality/?period=2026-q1").content.decode()
