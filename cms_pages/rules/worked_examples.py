@@ -76,19 +76,21 @@ def subsidy_problems(page, children=None, on=None):
     return []
 
 
-def subsidy_tool_url(page):
-    """The benefit checker with the example's values filled in, or ""."""
+def _tool_url(page, kind, stated, inputs, params):
+    """The tool ``kind`` with the example's values filled in and calculated, or "" without a full example."""
     from cms_pages.search_answers.tools import tool_base_url
 
-    if page.example_result is None or any(getattr(page, n) in (None, "") for n in SUBSIDY_INPUTS):
+    if getattr(page, stated) is None or any(getattr(page, name) in (None, "") for name in inputs):
         return ""
-    base = tool_base_url("eligibility")
-    if not base:
-        return ""
-    params = {"family_size": page.example_family_size, "income": page.example_income,
-              "payments": page.example_payments, "heating_season": "yes" if page.example_heating_season else "no",
-              "calculate": "1"}
-    return base + "?" + urlencode(params)
+    base = tool_base_url(kind)
+    return base + "?" + urlencode({**params(), "calculate": "1"}) if base else ""
+
+
+def subsidy_tool_url(page):
+    """The benefit checker with the example's values filled in, or ""."""
+    return _tool_url(page, "eligibility", "example_result", SUBSIDY_INPUTS, lambda: {
+        "family_size": page.example_family_size, "income": page.example_income,
+        "payments": page.example_payments, "heating_season": "yes" if page.example_heating_season else "no"})
 
 
 # ----------------------------------------------------------------- grid connection fee
@@ -136,16 +138,7 @@ def connection_problems(page, children=None, on=None):
 
 def connection_tool_url(page):
     """The connection fee calculator with the example's values filled in, or ""."""
-    from cms_pages.search_answers.tools import tool_base_url
-
-    if page.example_fee is None or any(getattr(page, n) in (None, "") for n in CONNECTION_INPUTS):
-        return ""
-    base = tool_base_url("connection_fee")
-    if not base:
-        return ""
-    params = {"category": page.example_category, "kw": page.example_kw, "voltage": page.example_voltage,
-              "area": page.example_area, "distance_m": page.example_distance_m, "line": page.example_line,
-              "metering_points": page.example_metering_points, "calculate": "1"}
-    if page.example_social:
-        params["social"] = "on"
-    return base + "?" + urlencode(params)
+    return _tool_url(page, "connection_fee", "example_fee", CONNECTION_INPUTS, lambda: {
+        "category": page.example_category, "kw": page.example_kw, "voltage": page.example_voltage,
+        "area": page.example_area, "distance_m": page.example_distance_m, "line": page.example_line,
+        "metering_points": page.example_metering_points, **({"social": "on"} if page.example_social else {})})
