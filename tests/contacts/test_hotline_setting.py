@@ -123,3 +123,27 @@ def test_no_template_types_the_hotline(settings):
              for p in (root / folder).rglob("*") if p.suffix in {".html", ".txt"} and "locale" not in p.parts
              and re.search(r"8-800-220-0-220|88002200220", p.read_text("utf-8"))]
     assert typed == []
+
+
+@pytest.mark.parametrize("group, allowed", [("Moderators", True), ("Administrators", True), ("Editors", False),
+                                            ("Case officers", False)])
+def test_who_may_change_the_hotline(client, home, group, allowed):
+    """The one admin URL this setting adds: /admin/settings/cms_pages/contactsettings/<site id>/."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    user = get_user_model().objects.create_user(username=f"u-{group}", password="not-used-here-1")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/cms_pages/contactsettings/{site.pk}/"
+    response = client.get(url)
+    assert (response.status_code == 200) is allowed, response.status_code
+    response = client.post(url, {"hotline_name_ru": "Светлая линия", "hotline_name_en": "Svetlaya Liniya",
+                                 "hotline_number": NEW_NUMBER})
+    assert (ContactSettings.objects.get(site=site).hotline_number == NEW_NUMBER) is allowed
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, home):
+    site = Site.objects.get(is_default_site=True)
+    response = client.get(f"/admin/settings/cms_pages/contactsettings/{site.pk}/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
