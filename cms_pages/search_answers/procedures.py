@@ -1,12 +1,13 @@
 """A procedure's search answer: how long it takes and what it costs, and where to start."""
 from django.utils.translation import gettext as _
 
+from cms_pages.rules.live_figures import render_figures
 from cms_pages.search_answers.common import page_url
 from search.knowledge import Answer, BODY, EXACT, Figure, GENERAL, MATCHED, WEAK
 
 
 def extra_parts(page):
-    return [(page.total_time, BODY), (page.total_cost, BODY)]
+    return [(page.total_time, BODY), (str(render_figures(str(page.total_cost or ""))), BODY)]
 
 
 def answer(page, facts, on_date, language):
@@ -14,7 +15,7 @@ def answer(page, facts, on_date, language):
     if page.total_time:
         figures.append(Figure(label=_("Общий срок"), display=str(page.total_time)))
     if page.total_cost:
-        figures.append(Figure(label=_("Стоимость"), display=str(page.total_cost)))
+        figures.append(Figure(label=_("Стоимость"), display=str(render_figures(str(page.total_cost), on=on_date))))
     start = page.start_url()
     if start:
         figures.append(Figure(label=_("Подать обращение"), display=_("онлайн-форма"), href=start))

@@ -6,6 +6,7 @@ much" gets the page types' live figures instead of a sentence without them.
 """
 import re
 
+from cms_pages.rules.live_figures import render_figures
 from cms_pages.search_answers.common import page_url
 from search.text import stems
 from search.knowledge import Answer, EXACT, GENERAL, MATCHED
@@ -22,12 +23,14 @@ def _coverage(page, facts):
 def answer(page, facts, on_date, language):
     if not page.short_answer:
         return None
+    # a live figure ([[figure:name]]) is the value in force on the answer's date, as on the page
+    text = str(render_figures(str(page.short_answer), on=on_date))
     strength = GENERAL
     coverage = _coverage(page, facts)
     if coverage >= 0.75:
         wants_figure = facts.has(*FIGURE_WORDS)
-        strength = MATCHED + 0.5 if not wants_figure or re.search(r"\d", str(page.short_answer)) else GENERAL
+        strength = MATCHED + 0.5 if not wants_figure or re.search(r"\d", text) else GENERAL
         if facts.has_word("почему", "зачем", "why"):
             strength = EXACT + 0.5  # a "why" is answered by a sentence, not by a figure
-    return Answer(kind="question", title=str(page.title), url=page_url(page, language), text=str(page.short_answer),
+    return Answer(kind="question", title=str(page.title), url=page_url(page, language), text=text,
                   on_date=on_date, page_id=page.pk, strength=strength)

@@ -80,10 +80,13 @@ def pages(ctx):
                    "documents. Your first bill comes from the supplier."),
                   [], ("ООО «ТГК-2 Энергосбыт»", "TGK-2 Energosbyt"), "", ("Бесплатно", "Free"))),
              total_time=T("До 4 месяцев", "Up to 4 months"),
-             total_cost=T("Льготная ставка × кВт, например 15 кВт × 5 000 = 75 000 руб. (демо)",
-                          "Preferential rate × kW, e.g. 15 kW × 5,000 = 75,000 roubles (demo)"),
+             total_cost=T("Не больше [[figure:household_fee_15kw]] за 15 кВт: льготная ставка "
+                          "[[figure:preferential_rate]] × кВт (демо)",
+                          "At most [[figure:household_fee_15kw]] for 15 kW: the preferential rate "
+                          "[[figure:preferential_rate]] × kW (demo)"),
              request_type=rt.CONNECTION,
-             related_pages=page_choices("connection/fee", "connection/15-150kw", "connection/turnkey")),
+             related_pages=page_choices("connection/fee", "connection/fee-calculator", "connection/15-150kw",
+                                        "connection/turnkey")),
         page("connection/15-150kw", ProcedurePage, "connection",
              T("Подключение от 15 до 150 кВт для бизнеса", "Connecting 15 to 150 kW for businesses"),
              T("podklyuchenie-ot-15-do-150-kvt", "connecting-15-to-150-kw"),
