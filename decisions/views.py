@@ -12,6 +12,7 @@ tests/decisions/test_permissions.py):
   that page (others 403; not a tariff page or unknown: 404).
 """
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
@@ -64,7 +65,7 @@ def build_records(page, existing, rows, start, end, act):
             hours_en=template.hours_en if template else "",
             band_limit_kwh=template.band_limit_kwh if template else None,
             unit=template.unit if template else (KWH if page.kind == "electricity" else GCAL),
-            vat_included=True, price=validation.Decimal(row["price"]),
+            vat_included=True, price=Decimal(row["price"]),
             effective_from=start, effective_to=end, legal_act=act, legal_act_id=act.pk if act else None,
         ))
     return records
@@ -247,6 +248,11 @@ def revision_comparison(old_page, new_page):
     """The prices ``new_page`` (a TariffPage, e.g. a revision's object) changes against ``old_page``."""
     with _source_language():
         return diff.compare(list(old_page.tariffs.all()), list(new_page.tariffs.all()))
+
+
+def compare_revisions(old_revision, new_revision):
+    """The prices ``new_revision`` of a TariffPage changes against ``old_revision`` (Wagtail revisions)."""
+    return revision_comparison(old_revision.as_object(), new_revision.as_object())
 
 
 def compare_view(request, page_id):

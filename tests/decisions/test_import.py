@@ -228,3 +228,21 @@ def test_going_back_from_the_preview_keeps_everything(editor_client, tariff_page
     assert "urban_gas\ttwo_zone\tnight\t1" in html  # the file's rows, now in the paste field
     again = editor_client.post(URL, {**back, "action": "preview"})
     assert again.templates[0].name == "decisions/import_preview.html" and expected_line() in again.content.decode()
+
+
+def test_two_revisions_compared_list_only_the_changed_price(tariff_page):
+    from decisions.views import compare_revisions
+
+    first = tariff_page.latest_revision
+    draft = tariff_page.get_latest_revision_as_object()
+    records = list(draft.tariffs.all())
+    night = next(r for r in records if (r.consumer_group, r.rate_type, r.zone, r.band)
+                 == ("urban_gas", "three_zone", "night", 2))
+    night.price += 1
+    draft.tariffs = records
+    second = draft.save_revision()
+    comparison = compare_revisions(first, second)
+    assert [c.words("ru") for c in comparison.changes] == [
+        f"трёхзонный, ночная зона, 2-й диапазон: {format_amount(night.price - 1, 'ru')} → "
+        f"{format_amount(night.price, 'ru')} руб./кВт·ч"]
+    assert compare_revisions(first, first).changes == []
