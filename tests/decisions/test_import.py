@@ -3,6 +3,7 @@ CSV (UTF-8, UTF-8 with BOM, Windows-1251), XLSX, pasted text; the preview; the c
 draft revision; and the refusals, each with its message, the entered values kept, never a 500."""
 import io
 import re
+from html import unescape
 
 import pytest
 from django.core import signing
@@ -246,3 +247,19 @@ def test_two_revisions_compared_list_only_the_changed_price(tariff_page):
         f"трёхзонный, ночная зона, 2-й диапазон: {format_amount(night.price - 1, 'ru')} → "
         f"{format_amount(night.price, 'ru')} руб./кВт·ч"]
     assert compare_revisions(first, first).changes == []
+
+
+def test_the_admin_in_english(editor_client, tariff_page, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    html = editor_client.get(URL).content.decode()
+    assert "Import a tariff decision" in html and "What the table must look like" in html
+    assert "Urban population in homes with gas stoves" in html or "urban_gas" in html
+    text = table(demo.H2).replace("urban_gas;single;all_day;1;", "urban_gaz;single;all_day;1;", 1)
+    html = unescape(preview(editor_client, tariff_page, csv_file(text)).content.decode())
+    assert 'Line 2: unknown consumer group code "urban_gaz"' in html
+    html = preview(editor_client, tariff_page, csv_file(table(demo.H2))).content.decode()
+    assert "two-zone, night zone, band 1: 4.58 → 5.10 roubles/kWh" in html
