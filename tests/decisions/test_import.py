@@ -263,3 +263,28 @@ def test_the_admin_in_english(editor_client, tariff_page, editor):
     assert 'Line 2: unknown consumer group code "urban_gaz"' in html
     html = preview(editor_client, tariff_page, csv_file(table(demo.H2))).content.decode()
     assert "two-zone, night zone, band 1: 4.58 → 5.10 roubles/kWh" in html
+
+
+def test_heat_prices_by_town_with_spaces_in_the_price(editor_client, home):
+    from tests.decisions.conftest import record_fields
+    from tests.factories import LegalActFactory, TariffPageFactory
+
+    page = TariffPageFactory(parent=home, kind="heat")
+    act = LegalActFactory()
+    for row in demo.heat_records({key: act for key in ("heat_kholmogory_2025", "heat_kholmogory_2026",
+                                                       "heat_kotlas_2026")}):
+        if row["effective_from"] < demo.H2[0]:
+            TariffRecord.objects.create(page=page, **record_fields(row))
+    page.save_revision().publish()
+    (town_ru, town_en), periods = demo.HEAT[0]
+    h1_price, h2_price = (next(price for start, _end, price, _act in periods if start == half[0])
+                          for half in (demo.H1, demo.H2))
+    text = f"heat_population\tsingle\tall_day\t0\t{format_amount(h2_price, 'ru')}\t{town_ru}\n"
+    response = preview(editor_client, page, table=text, legal_act=act.pk)
+    html = unescape(response.content.decode())
+    assert f"Население (тепловая энергия), {town_ru}" in html
+    assert f"одноставочный: {format_amount(h1_price, 'ru')} → {format_amount(h2_price, 'ru')} руб./Гкал" in html
+    editor_client.post(URL, {"action": "confirm", "payload": response.context["payload"]})
+    new = [r for r in TariffPage.objects.get(pk=page.pk).get_latest_revision_as_object().tariffs.all()
+           if r.effective_from == demo.H2[0]]
+    assert [(r.unit, r.town_ru, r.town_en, r.price) for r in new] == [("gcal", town_ru, town_en, h2_price)]
