@@ -139,3 +139,11 @@ def test_editors_can_add_a_tool_page_in_a_section(admin_client, tools):
     response = admin_client.get(f"/admin/pages/add/cms_pages/billtoolpage/{section.pk}/")
     assert response.status_code == 200
     assert 'name="intro_en"' in response.content.decode()
+
+
+def test_a_tool_pages_revision_shows_the_tool_to_editors(admin_client, tools):
+    page = tools["bill"]
+    revision = page.get_latest_revision()
+    response = admin_client.get(f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/")
+    assert response.status_code == 200
+    assert 'name="consumer_group"' in response.content.decode()
