@@ -36,6 +36,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.db import transaction
 from django.http import HttpResponse
 
@@ -247,7 +248,13 @@ def _find_site(request):
     except DisallowedHost:
         return
     if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = memo(key, lambda: Site._find_for_request(request))
+        try:
+            request._wagtail_site = memo(key, lambda: Site._find_for_request(request))
+        except DatabaseError:
+            # The database is down: leave the site to be found inside the view, where
+            # ops.middleware.DatabaseUnavailableMiddleware turns the failure into the 503 page
+            # (raised here, outside it, it was a bare 500).
+            return
 
 
 def lookup(request, token):
