@@ -27,9 +27,14 @@ def _body():
 
 
 def ensure_tree_root():
-    """live_server tests flush the database, including the Locale and the tree root migrations made."""
+    """live_server tests flush the database, including the Locale and the tree root migrations made
+    (and the request routes and connection stages: ``tests.migration_data``)."""
     from django.conf import settings
     from wagtail.models import Locale, Page
+
+    from tests import migration_data
+
+    migration_data.restore()
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():

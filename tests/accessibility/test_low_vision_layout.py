@@ -83,11 +83,6 @@ def build_site():
     from tests import factories as f
 
     ensure_tree_root()
-    # the live server flushed what the request form's data migration loaded (units, routing, consent texts)
-    import importlib
-
-    from django.apps import apps
-    importlib.import_module("cases.migrations.0002_preload_routing").preload(apps, None)
     home = f.make_site()
     section = f.SectionPageFactory(parent=home, title="Потребителям", title_en="Customers",
                                    slug="potrebitelyam", slug_en="customers", show_in_menus=True)

@@ -32,6 +32,9 @@ class ConnectionCaseFactory(factory.Factory):
 
 @pytest.fixture
 def connection_case(db):
+    from tests import migration_data
+
+    migration_data.restore()  # a live-server test before this one may have flushed the routes and stages
     return ConnectionCaseFactory
 
 
