@@ -22,7 +22,7 @@ import re
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-ADMINISTRATORS = "Administrators"
+from editorial.roles import ADMINISTRATORS
 MASK = "«••••»"
 
 

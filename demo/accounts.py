@@ -5,12 +5,14 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from editorial import roles
+
 DEFAULT_PASSWORD = "demo-okno-2026"  # documented in the README; override with DEMO_PASSWORD
 ACCOUNTS = [  # username, group, superuser, first name, last name
-    ("admin", "Administrators", True, "Анна", "Администраторова"),
-    ("editor", "Editors", False, "Елена", "Редакторова"),
-    ("moderator", "Moderators", False, "Михаил", "Модераторов"),
-    ("caseofficer", "Case officers", False, "Сергей", "Обращенцев"),
+    ("admin", roles.ADMINISTRATORS, True, "Анна", "Администраторова"),
+    ("editor", roles.EDITORS, False, "Елена", "Редакторова"),
+    ("moderator", roles.MODERATORS, False, "Михаил", "Модераторов"),
+    ("caseofficer", roles.CASE_OFFICERS, False, "Сергей", "Обращенцев"),
 ]
 
 
@@ -36,10 +38,15 @@ def load():
         user.save()
         _remember_password(user, password)
         user.groups.add(group)
-        if group_name == "Case officers":
+        if group_name == roles.CASE_OFFICERS:
             _join_case_units(user)
         made.append((username, group_name))
     return made
+
+
+def unit_group_name(unit):
+    """The demo's officers group of a unit, named for the people in it (shown in the admin)."""
+    return f"Сотрудники подразделения «{unit.name}»"[:150]
 
 
 def _join_case_units(user):
@@ -48,7 +55,7 @@ def _join_case_units(user):
 
     for unit in Unit.objects.filter(kind=Unit.INTERNAL):
         if unit.officers_id is None:
-            unit.officers, _created = Group.objects.get_or_create(name=f"Case unit: {unit.code}")
+            unit.officers, _created = Group.objects.get_or_create(name=unit_group_name(unit))
             unit.save(update_fields=["officers"])
         user.groups.add(unit.officers)
 

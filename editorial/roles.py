@@ -18,11 +18,17 @@ Administrators need no such step: they receive every permission after each ``mig
 (see ``grant_all_to_administrators``).
 """
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-CASE_OFFICERS = "Case officers"
-ADMINISTRATORS = "Administrators"
+# The names editors see in the admin (in Russian: the admin is Russian first). Until migration
+# editorial 0005 they were English; FORMER_NAMES keeps those for that migration, which renames
+# (or, on a fresh database where Wagtail's own migration made "Editors" and "Moderators", merges)
+# them. A migration written after 0005 must use these constants, never a literal name.
+EDITORS = "Редакторы"
+MODERATORS = "Модераторы"
+CASE_OFFICERS = "Сотрудники по обращениям"
+ADMINISTRATORS = "Администраторы"
 GROUPS = (EDITORS, MODERATORS, CASE_OFFICERS, ADMINISTRATORS)
+FORMER_NAMES = {EDITORS: "Editors", MODERATORS: "Moderators", CASE_OFFICERS: "Case officers",
+                ADMINISTRATORS: "Administrators"}
 
 WORKFLOW_NAME = "Модерация"
 TASK_NAME = "Проверка модератором"

@@ -11,7 +11,7 @@ def journey(client):
 
 @pytest.fixture
 def officers_group(db):
-    return Group.objects.get(name="Case officers")
+    return Group.objects.get(name="Сотрудники по обращениям")
 
 
 @pytest.fixture

@@ -158,7 +158,7 @@ def test_attachment_served_only_to_officers_of_the_unit(client, make_officer, se
 
 
 def test_officers_group_has_case_permissions():
-    group = Group.objects.get(name="Case officers")
+    group = Group.objects.get(name="Сотрудники по обращениям")
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"view_case", "change_case", "access_admin"} <= codenames
     assert "delete_case" not in codenames

@@ -247,7 +247,7 @@ def test_officer_of_another_unit_does_not_see_callbacks(client, make_officer):
 def test_call_centre_hours_are_an_editable_setting(client, django_user_model):
     from django.contrib.auth.models import Group
     admin = django_user_model.objects.create_user("chief", password="pw-12345-long")
-    admin.groups.add(Group.objects.get(name="Administrators"))  # not a superuser: ordinary permissions
+    admin.groups.add(Group.objects.get(name="Администраторы"))  # not a superuser: ordinary permissions
     client.force_login(admin)
     page = client.get("/admin/settings/cases/callcentresettings/", follow=True)
     assert page.status_code == 200

@@ -48,7 +48,7 @@ def make_officer(db, django_user_model):
         unit.officers = unit_group
         unit.save()
         user = django_user_model.objects.create_user(username=username, password=PASSWORD)
-        user.groups.add(Group.objects.get(name="Case officers"), unit_group)
+        user.groups.add(Group.objects.get(name="Сотрудники по обращениям"), unit_group)
         return user
     return make
 

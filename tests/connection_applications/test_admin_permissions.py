@@ -45,7 +45,7 @@ def test_staff_without_the_permission_are_turned_away(client, connection_case, a
     case = connection_case()
     application = ConnectionApplication.objects.get(case=case)
     editor = django_user_model.objects.create_user("editor1", password=PASSWORD)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Редакторы"))
     for user in (admin_user_without_rights, editor):
         client.force_login(user)
         for url in application_urls(application):
@@ -78,7 +78,7 @@ def test_the_units_officer_and_an_administrator_open_every_application_url(clien
     case = connection_case()
     application = ConnectionApplication.objects.get(case=case)
     administrator = django_user_model.objects.create_user("chief", password=PASSWORD)
-    administrator.groups.add(Group.objects.get(name="Administrators"))
+    administrator.groups.add(Group.objects.get(name="Администраторы"))
     for user in (make_officer("connection"), administrator):
         client.force_login(user)
         for url in application_urls(application):
@@ -101,7 +101,7 @@ def test_every_stage_viewset_url_is_refused_to_officers_and_open_to_administrato
         if response.status_code == 302:
             assert response["Location"] != url and stage.name not in response.content.decode(), name
     administrator = django_user_model.objects.create_user("chief", password=PASSWORD)
-    administrator.groups.add(Group.objects.get(name="Administrators"))
+    administrator.groups.add(Group.objects.get(name="Администраторы"))
     client.force_login(administrator)
     for name, url in urls:
         assert client.get(url).status_code == 200, (name, url)
@@ -111,7 +111,7 @@ def test_a_stage_in_use_cannot_be_deleted_and_the_answer_is_no_500(client, conne
     connection_case()
     stage = ConnectionStage.objects.get(order=1)
     administrator = django_user_model.objects.create_user("chief", password=PASSWORD)
-    administrator.groups.add(Group.objects.get(name="Administrators"))
+    administrator.groups.add(Group.objects.get(name="Администраторы"))
     client.force_login(administrator)
     url = reverse("connection_stages:delete", args=(stage.pk,))
     assert client.get(url).status_code == 200

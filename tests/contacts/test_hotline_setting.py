@@ -125,8 +125,8 @@ def test_no_template_types_the_hotline(settings):
     assert typed == []
 
 
-@pytest.mark.parametrize("group, allowed", [("Moderators", True), ("Administrators", True), ("Editors", False),
-                                            ("Case officers", False)])
+@pytest.mark.parametrize("group, allowed", [("Модераторы", True), ("Администраторы", True), ("Редакторы", False),
+                                            ("Сотрудники по обращениям", False)])
 def test_who_may_change_the_hotline(client, home, group, allowed):
     """The one admin URL this setting adds: /admin/settings/cms_pages/contactsettings/<site id>/."""
     from django.contrib.auth import get_user_model

@@ -69,7 +69,7 @@ def test_site_root_every_page_type_and_both_languages(demo):
     from django.contrib.auth import get_user_model
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
-    assert users.get(username="editor").groups.filter(name="Editors").exists()
+    assert users.get(username="editor").groups.filter(name="Редакторы").exists()
 
 
 @pytest.mark.django_db

@@ -30,7 +30,7 @@ from cases.models import private_storage
 from django.core.files.base import ContentFile
 
 editor = User.objects.create_user("editor", password=%(password)r, is_staff=True)
-editor.groups.add(Group.objects.get(name="Editors"))
+editor.groups.add(Group.objects.get(name="Редакторы"))
 buffer = io.BytesIO()
 Picture.new("RGB", (640, 400), (20, 90, 160)).save(buffer, "JPEG")
 image = Image.objects.create(title="Подстанция", file=ImageFile(io.BytesIO(buffer.getvalue()), name="substation.jpg"))

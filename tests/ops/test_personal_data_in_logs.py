@@ -51,7 +51,7 @@ def make_officer_for_logs(django_user_model):
     unit.officers = unit_group
     unit.save()
     user = django_user_model.objects.create_user(username="officer", password="pw-12345-long")
-    user.groups.add(Group.objects.get(name="Case officers"), unit_group)
+    user.groups.add(Group.objects.get(name="Сотрудники по обращениям"), unit_group)
     return user
 
 
