@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from cases import views
-from cases.forms import StepForm, _phone_digits
+from cases.forms import StepForm, check_phone
 from cases.models import CalendarDay, CallCentreSettings, Case, ConsentText
 from cases.request_types import CALLBACK
 from cases.rules import callbacks
@@ -93,22 +93,13 @@ class CallbackForm(StepForm):
         return route_for(CALLBACK).deadline_days
 
     def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if not re.fullmatch(r"\+?\d{10,15}", _phone_digits(value)):
-            raise ValidationError(_("Введите номер телефона, например 8 912 345-67-89 или +7 912 345-67-89"),
-                                  code="invalid")
-        return value
+        return check_phone(self.cleaned_data.get("phone", "").strip())
 
     def clean_topic(self):
         value = self.cleaned_data.get("topic", "").strip()
         if not value:
             raise ValidationError(self.fields["topic"].error_messages["required"], code="required")
         return value
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Оставьте поле «Не заполняйте это поле» пустым"), code="honeypot")
-        return ""
 
     def clean(self):
         data = super().clean()

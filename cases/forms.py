@@ -70,6 +70,12 @@ class StepForm(forms.Form):
                 described = widget.attrs.get("aria-describedby", "")
                 widget.attrs["aria-describedby"] = f"{described} id_{name}-error".strip()
 
+    def clean_website(self):
+        """The honeypot field of the public forms (only forms that have it call this)."""
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Оставьте поле «Не заполняйте это поле» пустым"), code="honeypot")
+        return ""
+
 
 class TypeForm(StepForm):
     request_type = forms.ChoiceField(
@@ -95,6 +101,15 @@ class MultipleFileField(forms.FileField):
 
 def _phone_digits(value):
     return re.sub(r"[\s()\-.]", "", value or "")
+
+
+def check_phone(value):
+    """A phone number as people write it: 10–15 digits, an optional "+", spaces, brackets, dashes
+    and dots between them. Returns the value as typed; raises a ValidationError otherwise."""
+    if not re.fullmatch(r"\+?\d{10,15}", _phone_digits(value)):
+        raise ValidationError(_("Введите номер телефона, например 8 912 345-67-89 или +7 912 345-67-89"),
+                              code="invalid")
+    return value
 
 
 class DetailsForm(StepForm):
@@ -222,18 +237,7 @@ class ContactForm(StepForm):
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return value
-        digits = _phone_digits(value)
-        if not re.fullmatch(r"\+?\d{10,15}", digits):
-            raise ValidationError(_("Введите номер телефона, например 8 912 345-67-89 или +7 912 345-67-89"),
-                                  code="invalid")
-        return value
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Оставьте поле «Не заполняйте это поле» пустым"), code="honeypot")
-        return ""
+        return check_phone(value) if value else value
 
     def clean(self):
         data = super().clean()
