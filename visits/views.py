@@ -92,15 +92,24 @@ def _closed(request, centre):
     return render(request, "visits/closed.html", {"centre": centre}, status=200)
 
 
-@never_cache
-def start(request, centre_id):
+def _bookable_centre(request, centre_id):
+    """(centre, its visit settings, None), or (None, None, the page to show instead): an unknown
+    centre, or one that takes no bookings."""
     try:
         centre = _centre(request, centre_id)
     except Http404:
-        return _not_found(request, _("Такого центра обслуживания нет. Выберите центр в справочнике."))
+        return None, None, _not_found(request, _("Такого центра обслуживания нет. Выберите центр в справочнике."))
     settings = VisitSettings.for_centre(centre)
     if not settings.enabled:
-        return _closed(request, centre)
+        return None, None, _closed(request, centre)
+    return centre, settings, None
+
+
+@never_cache
+def start(request, centre_id):
+    centre, settings, refusal = _bookable_centre(request, centre_id)
+    if refusal:
+        return refusal
     form = forms.ServiceDayForm(centre=centre, settings=settings, services_list=_services_list(centre),
                                 initial={"service": request.GET.get("service")})
     return render(request, "visits/start.html", _context(centre, settings, form=form))
@@ -108,13 +117,9 @@ def start(request, centre_id):
 
 @never_cache
 def time(request, centre_id):
-    try:
-        centre = _centre(request, centre_id)
-    except Http404:
-        return _not_found(request, _("Такого центра обслуживания нет. Выберите центр в справочнике."))
-    settings = VisitSettings.for_centre(centre)
-    if not settings.enabled:
-        return _closed(request, centre)
+    centre, settings, refusal = _bookable_centre(request, centre_id)
+    if refusal:
+        return refusal
     services_list = _services_list(centre)
     first = forms.ServiceDayForm(request.GET, centre=centre, settings=settings, services_list=services_list)
     if first.is_valid():
