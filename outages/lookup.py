@@ -3,8 +3,10 @@
 - ``outages_for_address(settlement, street, house, at=None)``: the report form's pre-check.
 - ``current_outages_matching(text, lang)``: the site search's outage answer.
 - ``in_progress_count()``: the home page's top task and the alert banner.
+- ``coming_planned()``: the planned outages of the coming week the home page announces.
 - ``check_address(...)``: the public "is my address affected?" page.
 """
+import datetime
 import difflib
 from dataclasses import dataclass, field
 
@@ -163,6 +165,18 @@ def check_address(settlement_text, street_text="", house_text="", settlement_id=
 def in_progress_count(now=None):
     """Outages in progress now, for the home page's top task and the alert banner."""
     return Outage.objects.in_progress(now).count()
+
+
+COMING_DAYS = 7  # the home page announces planned outages starting within a week
+
+
+def coming_planned(now=None, days=COMING_DAYS, limit=3):
+    """Planned outages announced to start within ``days``, soonest first: the home page's notice
+    of them comes from the registry, never from a typed banner."""
+    now = now or timezone.now()
+    return list(Outage.objects.filter(kind=st.PLANNED, status=st.ANNOUNCED, starts_at__gt=now,
+                                      starts_at__lte=now + datetime.timedelta(days=days))
+                .order_by("starts_at", "pk").prefetch_related("locations__settlement", "locations__street")[:limit])
 
 
 # ---- free text (site search) ------------------------------------------------------------------

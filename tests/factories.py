@@ -268,10 +268,10 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
 
 class AlertBannerFactory(factory.django.DjangoModelFactory):
-    title = "Плановое отключение на ул. Ленина"
-    title_en = "Planned outage on Lenina St"
-    message = "Электроэнергии не будет с 10:00 до 14:00."
-    kind = "planned_outage"
+    title = "Приём в центре обслуживания переносится"
+    title_en = "Service centre hours change"
+    message = "В пятницу центр обслуживания работает с 10:00 до 14:00."
+    kind = "information"
     severity = "warning"
     starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
     live = True

@@ -19,8 +19,9 @@ class AlertQuerySet(models.QuerySet):
 class AlertBanner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A banner on the home page; goes through the same moderation workflow as pages."""
 
+    # No "planned outage" kind: the home page announces outages from the outage registry
+    # (``{% outages_alert %}``), so a typed banner cannot disagree with it.
     KIND_CHOICES = [
-        ("planned_outage", _("Плановое отключение")),
         ("tariff_change", _("Изменение тарифов")),
         ("emergency", _("Авария")),
         ("information", _("Информация")),
@@ -32,7 +33,9 @@ class AlertBanner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     ]
     title = models.CharField(_("заголовок"), max_length=200)
     message = models.TextField(_("текст"))
-    kind = models.CharField(_("тип"), max_length=30, choices=KIND_CHOICES, default="information")
+    kind = models.CharField(_("тип"), max_length=30, choices=KIND_CHOICES, default="information",
+                            help_text=_("Об отключениях электроэнергии главная страница сообщает сама, из реестра "
+                                        "отключений: внесите отключение туда, а не в объявление."))
     severity = models.CharField(_("важность"), max_length=20, choices=SEVERITY_CHOICES, default="info")
     starts_at = models.DateTimeField(_("показывать с"))
     ends_at = models.DateTimeField(_("показывать до"), null=True, blank=True)

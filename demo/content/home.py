@@ -100,21 +100,13 @@ def next_half_year(today):
 
 
 def alerts(ctx):
-    """Two banners: a planned outage showing now; the next tariff period, scheduled from the day after tomorrow."""
+    """One banner: the next tariff period, scheduled from the day after tomorrow. (Outages are not
+    banners: the home page announces them from the outage registry.)"""
     today = ctx.today
-    outage_day = today + datetime.timedelta(days=3)
     boundary = next_half_year(today)
     tz = timezone.get_current_timezone()
     start_of_today = datetime.datetime.combine(today, datetime.time(0, 0), tzinfo=tz)
     return [
-        ("alert/planned-outage", {"kind": "planned_outage"}, dict(
-            title=T("Плановое отключение в Новодвинске", "Planned outage in Novodvinsk"),
-            message=T(f"{outage_day:%d.%m.%Y} с 10:00 до 16:00 — улицы Мира и Южная, ремонт линии 10 кВ.",
-                      f"{outage_day:%d.%m.%Y}, 10:00–16:00: Mira and Yuzhnaya streets, 10 kV line repair."),
-            kind="planned_outage", severity="warning",
-            starts_at=start_of_today - datetime.timedelta(days=1),
-            ends_at=datetime.datetime.combine(outage_day, datetime.time(16, 0), tzinfo=tz),
-            link_page=Ref("news/planned-outage"))),
         ("alert/tariff-change", {"kind": "tariff_change"}, dict(
             title=T(f"Тарифы с {boundary:%d.%m.%Y}", f"Tariffs from {boundary:%d.%m.%Y}"),
             message=T("Тарифы на электроэнергию на следующее полугодие опубликованы заранее: сравните их "

@@ -3,26 +3,32 @@ import datetime
 
 from cms_pages.models import NewsPage
 
-from demo.content.common import DEMO_EN, DEMO_RU, T, heading, image, link, p, page, para
+from demo.content.common import DEMO_EN, DEMO_RU, T, ext, heading, image, link, p, page, para
 
 
 def pages(ctx):
     today = ctx.today
     days = datetime.timedelta
-    outage_day = today + days(days=3)
     return [
         page("news/planned-outage", NewsPage, "news",
-             T("Плановое отключение электроэнергии в Новодвинске", "Planned power outage in Novodvinsk"),
-             T("planovoe-otklyuchenie-novodvinsk", "planned-outage-novodvinsk"),
-             T(f"{outage_day:%d.%m.%Y} с 10:00 до 16:00 не будет света на улицах Мира и Южной: ремонт линии 10 кВ.",
-               f"On {outage_day:%d.%m.%Y} from 10:00 to 16:00 Mira and Yuzhnaya streets will have no power: "
-               "repair of a 10 kV line."),
+             T("Плановые отключения — в реестре на сайте", "Planned outages are listed on the site"),
+             T("planovye-otklyucheniya-na-saite", "planned-outages-on-the-site"),
+             T("Где и когда не будет света из-за плановых работ, теперь видно в реестре отключений: "
+               "проверьте свой адрес и подпишитесь на уведомления.",
+               "Where and when planned works cut the power is now shown in the outage register: check your "
+               "address and subscribe to notices."),
              date=today - days(days=1), kind="notice",
-             body=T([para(p("Отключение нужно для безопасной замены опор. Если электроснабжение не восстановят "
-                            "к 16:00, звоните 8-800-220-0-220. Что делать при отключении — "
+             body=T([para(p("О каждом плановом отключении мы сообщаем заранее, а главная страница показывает "
+                            "отключения ближайшей недели. Адреса, время и причина — в "
+                            + ext("/ru/outages/", "реестре отключений электроэнергии") + ". Если свет не дали "
+                            "к обещанному времени, звоните на горячую линию (номер — внизу каждой страницы). "
+                            "Что делать при отключении — "
                             + link("services/outage", "«Сообщить об отключении электроэнергии»") + "."))],
-                    [para(p("The outage is needed to replace poles safely. If power is not back by 16:00, call "
-                            "8-800-220-0-220. What to do in an outage: " + link("services/outage", "report a power outage") + "."))])),
+                    [para(p("We announce every planned outage in advance, and the home page shows those of the "
+                            "coming week. Addresses, times and reasons are in the "
+                            + ext("/en/outages/", "power outage register") + ". If power is not back by the "
+                            "promised time, call the hotline (its number is at the foot of every page). What to "
+                            "do in an outage: " + link("services/outage", "report a power outage") + "."))])),
         page("news/tariffs-july", NewsPage, "news",
              T("С 1 июля 2026 года меняются тарифы на электроэнергию", "Electricity tariffs change on 1 July 2026"),
              T("tarify-s-1-iyulya-2026", "tariffs-from-1-july-2026"),

@@ -140,3 +140,23 @@ def test_home_page_hooks(data):
 
     html = Template("{% load outages_tags %}{% outages_in_progress_count as n %}[{{ n }}]{% outages_alert %}").render(Context())
     assert "[1]" in html and "/ru/outages/check/" in html
+
+
+@pytest.mark.parametrize("lang, heading, days", [("ru", "Плановые отключения", "в ближайшие 7 дней"),
+                                                 ("en", "Planned outages", "in the next 7 days")])
+def test_home_page_announces_the_coming_weeks_planned_outages_from_the_registry(client, home, data, lang,
+                                                                                heading, days):
+    far = f.outage([(data["kotlas"], None, "")], reason="Через месяц", starts_in=datetime.timedelta(days=30))
+    html = client.get(f"/{lang}/").content.decode()
+    coming = html[html.index('id="outages-coming-title"'):]
+    coming = coming[:coming.index("</section>")]
+    assert heading in coming and days in coming
+    assert data["planned"].get_absolute_url().replace("/ru/", f"/{lang}/") in coming  # within the week
+    assert far.get_absolute_url().replace("/ru/", f"/{lang}/") not in coming  # a month ahead: not yet
+    assert data["past"].get_absolute_url().replace("/ru/", f"/{lang}/") not in coming
+    # in progress now (the emergency) is the other notice, with its count
+    assert 'id="outages-alert-title"' in html
+
+
+def test_no_coming_notice_without_planned_outages(client, home):
+    assert 'id="outages-coming-title"' not in client.get("/ru/").content.decode()

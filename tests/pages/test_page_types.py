@@ -149,10 +149,10 @@ def test_home_page_shows_active_alerts_named_by_type_and_top_tasks(client, home)
     alert = alerts[0]
     assert "alert--warning" in alert["class"]
     heading = html.find(id=alert["aria-labelledby"])
-    assert heading.get_text(" ", strip=True).startswith("Плановое отключение")
+    assert heading.get_text(" ", strip=True).startswith("Информация")
     assert html.find("a", href="/ru/tarify/", string="Узнать тарифы")
     en = get_ok(client, "/en/", "en")
-    assert "Planned outage" in en.find(class_="alert").get_text()
+    assert "Service centre hours change" in en.find(class_="alert").get_text()
 
 
 def test_procedure_page_is_a_numbered_step_by_step_with_start_link(client, home):
