@@ -44,6 +44,20 @@ def load():
     return made
 
 
+def give_centres_their_staff():
+    """Each demo centre's bookings are seen by customer service's officers (``visits.access``):
+    its settings row names that unit's group. Centres that already have settings keep them."""
+    from cases.models import Unit
+    from cms_pages.models.service_centres import ServiceCentrePage
+    from visits.models import VisitSettings
+
+    unit = Unit.objects.filter(code="customer_service").exclude(officers=None).first()
+    if unit is None:
+        return
+    for centre in ServiceCentrePage.objects.all():
+        VisitSettings.objects.get_or_create(centre=centre, defaults={"staff": unit.officers})
+
+
 def unit_group_name(unit):
     """The demo's officers group of a unit, named for the people in it (shown in the admin)."""
     return f"Сотрудники подразделения «{unit.name}»"[:150]

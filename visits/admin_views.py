@@ -3,7 +3,9 @@
 URLs this app adds to the admin, and who may open each (tested in tests/visits/test_admin.py):
 
     /admin/visits/day/?centre=<page id>&day=YYYY-MM-DD   the day list: permission visits.view_booking
-                                                         (Case officers, Administrators)
+                                                         (Case officers, Administrators), and only
+                                                         the centres ``visits.access`` allows (the
+                                                         centre's staff group; administrators all)
     /admin/visit_settings/                         per-centre booking settings: VisitSettingsViewSet,
     /admin/visit_settings/results/                 a ModelViewSet (copy switched off: one row per
     /admin/visit_settings/new/                     centre). Its model's view/add/change/delete
@@ -26,20 +28,21 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import ModelPermissionPolicy
 
-from cms_pages.models.service_centres import ServiceCentrePage
-from visits import services
+from visits import access, services
 from visits.models import Booking, VisitSettings
 
 
 class DayListForm(forms.Form):
-    centre = forms.ModelChoiceField(label=_("Центр обслуживания"), queryset=ServiceCentrePage.objects.none(),
+    centre = forms.ModelChoiceField(label=_("Центр обслуживания"), queryset=access.visible_centres(None),
                                     empty_label=None)
     day = forms.DateField(label=_("День"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                           error_messages={"invalid": _("Введите дату в формате ГГГГ-ММ-ДД.")})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = ServiceCentrePage.objects.order_by("path")
+        self.fields["centre"].queryset = access.visible_centres(user)
+        self.fields["centre"].error_messages["invalid_choice"] = _(
+            "Этот центр не входит в ваши: выберите центр из списка.")
 
 
 class DayListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -55,12 +58,13 @@ class DayListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         data = {"centre": self.request.GET.get("centre"), "day": self.request.GET.get("day")}
-        first = ServiceCentrePage.objects.order_by("path").first()
+        first = access.visible_centres(self.request.user).first()
         if not data["centre"] and first:
             data["centre"] = first.pk
         data["day"] = data["day"] or timezone.localdate().isoformat()
-        form = DayListForm(data)
+        form = DayListForm(data, user=self.request.user)
         context["form"] = form
+        context["no_centres"] = first is None
         if form.is_valid():
             centre, day = form.cleaned_data["centre"], form.cleaned_data["day"]
             start = services.aware(day, datetime.time(0, 0))

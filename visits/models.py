@@ -33,6 +33,11 @@ class VisitSettings(models.Model):
     min_notice_minutes = models.PositiveSmallIntegerField(
         _("не позже чем за, мин"), default=60, validators=[MaxValueValidator(24 * 60)],
         help_text=_("За сколько минут до начала приёма закрывается запись на это время."))
+    staff = models.ForeignKey(
+        "auth.Group", verbose_name=_("сотрудники центра"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Группа, участники которой видят список записей этого центра: имена, телефоны и "
+                    "потребности посетителей. Пока группа не выбрана, список видят только администраторы."))
 
     class Meta:
         verbose_name = _("запись на приём: настройки центра")

@@ -63,7 +63,12 @@ def test_editors_without_the_permission_get_nothing(client, booked):
 
 
 def test_case_officers_see_the_day_list_but_not_the_settings(client, booked):
-    client.force_login(admin_user("officer1", groups=[roles.CASE_OFFICERS]))
+    staff = Group.objects.create(name="Сотрудники центра")
+    booked.staff = staff
+    booked.save()
+    officer = admin_user("officer1", groups=[roles.CASE_OFFICERS])
+    officer.groups.add(staff)
+    client.force_login(officer)
     response = client.get(reverse("visits_day_list") + f"?centre={booked.centre_id}&day={MONDAY}")
     html = response.content.decode()
     assert response.status_code == 200
@@ -90,3 +95,22 @@ def test_administrators_keep_the_settings(client, booked):
     assert response.status_code == 302
     booked.refresh_from_db()
     assert booked.slot_minutes == 20 and booked.places_per_slot == 3
+
+
+def test_officers_of_other_centres_see_no_bookings_not_even_by_a_forged_centre(client, booked):
+    """The day list holds visitors' names, phones and health-related needs: only the centre's staff
+    group (and administrators) see it; a centre without a staff group is seen by administrators only."""
+    officer = admin_user("officer2", groups=[roles.CASE_OFFICERS])
+    client.force_login(officer)
+    url = reverse("visits_day_list") + f"?centre={booked.centre_id}&day={MONDAY}"
+    html = client.get(url).content.decode()
+    assert "Анна Петрова" not in html and "8 911 555-12-34" not in html
+    assert "Этот центр не входит в ваши" in html
+    assert "не входите в группу сотрудников ни одного центра" in client.get(reverse("visits_day_list")).content.decode()
+    other = Group.objects.create(name="Сотрудники другого центра")
+    officer.groups.add(other)
+    booked.staff = Group.objects.create(name="Сотрудники этого центра")
+    booked.save()
+    assert "Анна Петрова" not in client.get(url).content.decode()
+    client.force_login(admin_user("admin2", groups=[roles.ADMINISTRATORS]))
+    assert "Анна Петрова" in client.get(url).content.decode()

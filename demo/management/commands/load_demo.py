@@ -107,6 +107,7 @@ class Command(BaseCommand):
         load_outages()
         from demo import quality as quality_demo
         quality_demo.load([p for p in loader.pages.values() if getattr(p, "show_feedback", False)])
+        accounts.give_centres_their_staff()
         loader.accounts = made
         return loader
 
