@@ -38,8 +38,14 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.db import transaction
-from django.http import HttpResponse
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from ops.middleware import is_publicly_cacheable
 from themes import low_vision
 
 logger = logging.getLogger(__name__)
@@ -135,8 +141,6 @@ def request_key(request):
         host = request.get_host()
     except DisallowedHost:
         return None  # let the normal path answer it
-    from django.utils import timezone
-
     url = f"{request.scheme}://{host}{path}?{query}"
     digest = hashlib.sha1(url.encode("utf-8", "surrogateescape")).hexdigest()
     return f"{digest}:{low_vision.variant_key(cookies)}:{timezone.localdate().isoformat()}"
@@ -195,10 +199,6 @@ def route_for_request(request, path, default):
     child of every level on the way (wagtail-modeltranslation's route compares each child's slug in
     Python). The page's own route still runs, so a page that is not live is a 404 and a routable
     page resolves its sub-path; 404s are not remembered."""
-    from django.http import Http404
-    from django.utils import translation
-    from wagtail.models import Site
-
     values = _memo_values()
     if hasattr(request, "_wagtail_route_for_request") or values is None or getattr(request, "is_preview", False):
         return default(request, path)
@@ -227,8 +227,6 @@ def route_for_request(request, path, default):
 
 def install_route_memo():
     """Wrap Page.route_for_request (the one entry wagtail.views.serve routes through)."""
-    from wagtail.models import Page
-
     default = Page.route_for_request
     if getattr(default, "render_cache_memo", False):
         return
@@ -241,8 +239,6 @@ def install_route_memo():
 
 
 def _find_site(request):
-    from wagtail.models import Site
-
     try:
         key = ("site", request.get_host(), request.get_port())
     except DisallowedHost:
@@ -281,8 +277,6 @@ def lookup(request, token):
 
 
 def storable(request, response):
-    from ops.middleware import is_publicly_cacheable
-
     page = getattr(request, "render_cache_page", None)
     if page is None or getattr(request, "is_preview", False):
         return False
@@ -354,8 +348,6 @@ WATCHED_MODELS = {
 
 
 def _is_watched(instance):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
     label = instance._meta.label_lower
     return label in WATCHED_MODELS or isinstance(instance, (BaseSiteSetting, BaseGenericSetting))
 
@@ -366,8 +358,6 @@ def on_model_changed(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         bump_after_commit("a page deleted")
 
@@ -379,9 +369,6 @@ def on_page_event(sender, instance, **kwargs):
 def connect():
     """Called from OpsConfig.ready() before the nginx refresh handlers are connected."""
     install_route_memo()
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(on_page_event, dispatch_uid="ops_render_cache_published")
     page_unpublished.connect(on_page_event, dispatch_uid="ops_render_cache_unpublished")
     post_page_move.connect(on_page_event, dispatch_uid="ops_render_cache_moved")

@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from django.utils import translation
 
 from cms_pages.models import contacts
+from ops.render_cache import memo  # a setting change starts a new generation
 
 register = template.Library()
 _last_read = {}  # language -> Hotline: what this process last read from the database
@@ -48,6 +49,4 @@ def hotline(context):
     site = getattr(request, "_wagtail_site", None)  # set by the render cache for a public GET
     if site is None:
         return current_hotline(request)
-    from ops.render_cache import memo  # a setting change starts a new generation
-
     return memo(("hotline", site.pk, translation.get_language()), lambda: current_hotline(request))

@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from ops.render_cache import memo
+
 register = template.Library()
 
 
@@ -79,7 +81,6 @@ def _menu_pages(site):
     (ops.render_cache.memo; every request without a render cache token)."""
     if site is None:
         return []
-    from ops.render_cache import memo
 
     def load():
         return [(p.pk, p.path, p.depth, p.title, p.url) for p in site.root_page.get_children().live().in_menu()]
