@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["cms_pages", "editorial", "search", "cases", "feedback", "calculators", "outages", "demo", "themes", "ops", "quality", "disclosure", "connection_applications", "visits", "decisions"]
+APPS = ["cms_pages", "editorial", "search", "cases", "feedback", "calculators", "outages", "demo", "themes", "ops", "quality", "disclosure", "connection_applications", "visits", "decisions", "governance"]
 
 
 def untranslated(po_path):
