@@ -6,6 +6,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from ops import health
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,34 +28,16 @@ def _database_ok():
         return False
 
 
-def _search_status():
-    """The embedded engine always answers; Elasticsearch, when configured, may be down (fallback)."""
-    from search.engine import elasticsearch_engine
-
-    es = elasticsearch_engine()
-    if es is None:
-        return {"engine": "embedded", "ok": True}
-    if es.available():
-        return {"engine": "elasticsearch", "ok": True}
-    return {"engine": "embedded", "ok": True, "fallback": True, "elasticsearch": "unreachable"}
-
-
-def _pending_emails():
-    from cases.models import OutgoingEmail
-
-    return OutgoingEmail.objects.exclude(status=OutgoingEmail.SENT).count()
-
-
 @never_cache
 def readyz(request):
-    """Readiness: database reachable, search engine (or its fallback) usable, e-mail backlog size."""
+    """Readiness: database reachable, then every check the apps registered (ops/health.py): the
+    search engine (or its fallback), the e-mail backlog, ..."""
     db_ok = _database_ok()
-    search = _search_status()
+    checks, checks_ok = health.run_all(db_ok)
     body = {
-        "status": "ok" if db_ok and search.get("ok", False) else "unavailable",
+        "status": "ok" if db_ok and checks_ok else "unavailable",
         "database": "ok" if db_ok else "unreachable",
-        "search": search,
-        "pending_emails": _pending_emails() if db_ok else None,
+        **checks,
         "debug": settings.DEBUG,
     }
     return JsonResponse(body, status=200 if body["status"] == "ok" else 503)

@@ -7,5 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from ops import health
         from search import signals
+        from search.health import search_status
+
         signals.connect()
+        health.register("search", search_status, needs_database=False)

@@ -85,3 +85,24 @@ def test_readyz_reports_the_search_fallback_when_elasticsearch_is_down(client, s
     body = client.get("/readyz").json()
     assert body["status"] == "ok"
     assert body["search"]["fallback"] is True and body["search"]["engine"] == "embedded"
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_a_registered_check_is_not_ok_and_never_500_when_one_raises(client):
+    from ops import health
+
+    def broken():
+        raise RuntimeError("boom")
+
+    try:
+        health.register("test_not_ok", lambda: {"ok": False, "why": "queue stuck"}, needs_database=False)
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["test_not_ok"] == {"ok": False, "why": "queue stuck"}
+        health.register("test_not_ok", broken, needs_database=False)
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["test_not_ok"] == {"ok": False, "error": "check failed"}
+    finally:
+        health._CHECKS.pop("test_not_ok", None)
+    assert client.get("/readyz").status_code == 200
