@@ -24,6 +24,8 @@ from calculators.rules import eligibility as eligibility_rules
 from calculators.rules.common import CalculatorError, today
 from cases.request_types import CONNECTION, SUBSIDY, TARIFF
 from cms_pages.models.procedure import request_form_url
+from cms_pages.models.tools import ToolPage
+from wagtail.models import get_page_models
 
 
 def _bind(form_class, request, **kwargs):
@@ -57,9 +59,6 @@ def _respond(request, template, form, context, calculate):
 
 def tool_page(kind):
     """The first live, public tool page of ``kind`` (a page type with ``search_tool = kind``), or None."""
-    from cms_pages.models.tools import ToolPage
-    from wagtail.models import get_page_models
-
     for model in get_page_models():
         if issubclass(model, ToolPage) and not model._meta.abstract and model.search_tool == kind:
             page = model.objects.live().public().order_by("path").first()

@@ -15,13 +15,23 @@ from cms_pages.models.base import BasePage
 
 TOOL_KINDS = ("connection_fee", "bill", "eligibility")
 
+#: kind → view(request, page=...), filled by the calculators app in its ready() (register_tool_view):
+#: pages do not import the tools' views, the tools plug into the pages.
+_TOOL_VIEWS = {}
+
+
+def register_tool_view(kind, view):
+    if kind not in TOOL_KINDS:
+        raise ValueError(f"unknown tool kind {kind!r}; known: {', '.join(TOOL_KINDS)}")
+    _TOOL_VIEWS[kind] = view
+
 
 class ToolPage(BasePage):
     intro = RichTextField(_("вступление"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
                           help_text=_("Что считает инструмент и что нужно знать заранее. Форму и "
                                       "результат сайт показывает сам."))
 
-    search_tool = None   # the calculator's kind (calculators.views.TOOL_VIEWS)
+    search_tool = None   # the calculator's kind (one of TOOL_KINDS)
     show_feedback = True
     parent_page_types = ["cms_pages.SectionPage", "cms_pages.HomePage"]
     subpage_types = []
@@ -36,8 +46,7 @@ class ToolPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         """The calculator's form (a GET form) and result, on this page."""
-        from calculators.views import TOOL_VIEWS
-        return TOOL_VIEWS[self.search_tool](request, page=self)
+        return _TOOL_VIEWS[self.search_tool](request, page=self)
 
     def serve_preview(self, request, mode_name):
         """The editor's preview and a revision's view: the tool as the page shows it (Wagtail's default
