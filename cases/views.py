@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cases import forms, status_details, status_sections
-from cases.models import Case, ConsentText, SubmissionThrottle, private_storage
+from cases.models import Case, CaseEvent, ConsentText, SubmissionThrottle, private_storage
 from cases.request_types import APPEAL, OUTAGE, REQUEST_TYPE_CHOICES
 from cases.rules import attachments as attachment_rules
 from cases.rules import reference as reference_rules
@@ -25,6 +25,7 @@ from cases.rules import routing, throttle
 from cases.services import consent_record, register_case, route_for
 from cms_pages.templatetags.contacts import current_hotline  # the site setting (ContactSettings)
 from ops.client import client_digest
+from outages.lookup import current_outages_matching
 
 log = logging.getLogger(__name__)
 
@@ -270,10 +271,6 @@ def _known_outages(request_type, answers, data):
     if request_type != OUTAGE or data.get("known_outages_seen"):
         return []
     address = answers.get("site_address") or ""
-    try:
-        from outages.lookup import current_outages_matching
-    except ImportError:
-        return []
     return current_outages_matching(address, translation.get_language() or "ru")
 
 
@@ -501,7 +498,6 @@ def status(request):
 
 
 def rate_case(case, satisfied, comment):
-    from cases.models import CaseEvent
     case.rating_satisfied = satisfied
     case.rating_comment = comment.strip()
     case.rated_at = timezone.now()

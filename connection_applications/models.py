@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from calculators.rules.deadlines import term_text
 from cases.rules import deadlines
 from connection_applications.rules import stages as rules
 
@@ -59,8 +60,6 @@ class ConnectionStage(models.Model):
     def term_display(self):
         if self.deadline_days is None:
             return ""
-        from calculators.rules.deadlines import term_text
-
         return term_text(self.deadline_days, "working_days" if self.deadline_kind == deadlines.WORKING else "days")
 
 

@@ -5,14 +5,15 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from cases.request_types import CONNECTION
+from connection_applications.models import ConnectionApplication
+from connection_applications.services import open_application, timeline_for
+
 log = logging.getLogger(__name__)
 
 
 def status_section(case, request):
     """A step-by-step timeline of the case's connection application, or None if it has none."""
-    from connection_applications.models import ConnectionApplication
-    from connection_applications.services import timeline_for
-
     application = (ConnectionApplication.objects.select_related("stage")
                    .filter(case_id=case.pk).first())
     if application is None:
@@ -26,12 +27,8 @@ def open_on_new_case(sender, instance, created, raw=False, **kwargs):
     logged and never stops the case from being registered (an officer opens it later)."""
     if not created or raw:
         return
-    from cases.request_types import CONNECTION
-
     if instance.request_type != CONNECTION:
         return
-    from connection_applications.services import open_application
-
     try:
         with transaction.atomic():
             open_application(instance)

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases import emails
-from cases.models import CalendarDay, CaseEvent, OutgoingEmail
+from cases.models import CalendarDay, Case, CaseEvent, OutgoingEmail
 from cases.request_types import CONNECTION
 from connection_applications.models import ConnectionApplication, ConnectionStage, StageMove
 from connection_applications.rules import stages as rules
@@ -147,8 +147,6 @@ def refusal_message(code, current, target):
 def overdue_applications(today=None):
     """Applications whose current stage is past its due date (the final stage never is, nor an
     application whose case was closed: withdrawn or annulled)."""
-    from cases.models import Case
-
     today = today or timezone.localdate()
     last = ConnectionStage.objects.order_by("-order").values_list("pk", flat=True).first()
     return (ConnectionApplication.objects.filter(stage_due_date__lt=today).exclude(stage_id=last)
