@@ -19,10 +19,13 @@ citizen's status page and rate their case.
 """
 import re
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from cases.models import Case, OutgoingEmail, Unit
 from editorial.roles import ADMINISTRATORS
+
 MASK = "«••••»"
 
 
@@ -40,8 +43,6 @@ def sees_all(user):
 
 def unit_ids(user):
     """The units whose officers group the user is in."""
-    from cases.models import Unit
-
     if not getattr(user, "is_authenticated", False):
         return []
     return list(Unit.objects.filter(officers__in=user.groups.all()).values_list("pk", flat=True))
@@ -49,8 +50,6 @@ def unit_ids(user):
 
 def unit_officers(unit):
     """Active members of the unit's officers group: who may be assigned its cases."""
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects.filter(is_active=True)
     if unit is None or not unit.officers_id:
         return users.none()
@@ -59,8 +58,6 @@ def unit_officers(unit):
 
 def visible_cases(user, queryset=None):
     """``queryset`` (default: every case) cut down to what ``user`` may see."""
-    from cases.models import Case
-
     queryset = Case.objects.all() if queryset is None else queryset
     if sees_all(user):
         return queryset
@@ -83,8 +80,6 @@ def visible_case_or_404(user, pk, queryset=None):
 
 def visible_emails(user, queryset=None):
     """Outgoing e-mails of the cases ``user`` sees; e-mails without a case for administrators."""
-    from cases.models import OutgoingEmail
-
     queryset = OutgoingEmail.objects.all() if queryset is None else queryset
     if sees_all(user):
         return queryset

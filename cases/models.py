@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from cases.request_types import REQUEST_TYPE_CHOICES
+from cases.request_types import CALLBACK, REQUEST_TYPE_CHOICES
 from cases.rules import deadlines, reference
 from cases.rules.routing import Route
 
@@ -307,7 +307,6 @@ class Case(models.Model):
 
     @property
     def is_callback(self):
-        from cases.request_types import CALLBACK
         return self.request_type == CALLBACK
 
     @cached_property

@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from cases import emails
+from cases import access, emails
 from cases.models import (CalendarDay, CallCentreSettings, Case, CaseAttachment, CaseEvent, CaseNote, CaseReply,
                           RoutingRule)
 from cases.request_types import APPEAL
@@ -313,8 +313,6 @@ def snapshot(case):
 
 def visible_cases(user, queryset=None):
     """The cases ``user`` may see (the rule lives in ``cases.access``)."""
-    from cases import access
-
     return access.visible_cases(user, queryset)
 
 
