@@ -1,34 +1,31 @@
-"""The form of «Импорт решения о тарифах»: the page, the decision, its period and the price table."""
+"""The form of a decision's import (any layout of ``decisions.layouts``): the page, the decision, its
+period and the table."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms_pages.codes import BAND_CHOICES, CONSUMER_GROUP_CHOICES, RATE_TYPE_CHOICES, ZONE_CHOICES, ZONES
-from cms_pages.models import LegalAct, TariffPage
+from cms_pages.models import LegalAct
 from decisions.rules.parsing import MAX_ROWS
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
-def editable_tariff_pages(user):
-    """The tariff pages this user may edit (Wagtail's page permissions)."""
+def editable_pages(user, layout):
+    """The pages of the layout's page type this user may edit (Wagtail's page permissions)."""
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return TariffPage.objects.filter(pk__in=editable.values("pk")).order_by("path")
+    return layout.page_model.objects.filter(pk__in=editable.values("pk")).order_by("path")
 
 
-def codes_help():
-    """The accepted code values, read from ``cms_pages.codes`` (shown under the table fields)."""
-    def listing(choices):
-        return [(code, str(label)) for code, label in choices]
-    return {
-        "groups": listing(CONSUMER_GROUP_CHOICES), "rate_types": listing(RATE_TYPE_CHOICES),
-        "zones": listing(ZONE_CHOICES), "bands": listing(BAND_CHOICES),
-        "zones_of": {rate: ", ".join(zones) for rate, zones in ZONES.items()}, "max_rows": MAX_ROWS,
-    }
+def layout_help(layout):
+    """What the form shows of the layout: its columns, code lists (read from their homes) and example."""
+    return {"description": layout.description, "columns": [column.label for column in layout.columns],
+            "code_lists": layout.code_lists(), "notes": getattr(layout, "code_notes", list)(),
+            "example": layout.example(), "max_rows": MAX_ROWS}
 
 
 class DecisionImportForm(forms.Form):
-    page = forms.ModelChoiceField(label=_("Страница тарифов"), queryset=TariffPage.objects.none())
+    page = forms.ModelChoiceField(label=_("Страница"), queryset=Page.objects.none())
     legal_act = forms.ModelChoiceField(
         label=_("Решение регулятора (уже внесённое)"), queryset=LegalAct.objects.all(), required=False,
         help_text=_("Выберите приказ из списка правовых актов или заполните поля нового ниже."))
@@ -40,7 +37,7 @@ class DecisionImportForm(forms.Form):
                                help_text=_("ДД.ММ.ГГГГ"))
     act_issuer = forms.CharField(label=_("Кем издано"), max_length=300, required=False)
     act_url = forms.URLField(label=_("Ссылка на текст решения"), required=False)
-    effective_from = forms.DateField(label=_("Цены действуют с"), input_formats=DATE_FORMATS,
+    effective_from = forms.DateField(label=_("Действует с"), input_formats=DATE_FORMATS,
                                      help_text=_("ДД.ММ.ГГГГ, например 01.07.2026"))
     effective_to = forms.DateField(label=_("по"), required=False, input_formats=DATE_FORMATS,
                                    help_text=_("ДД.ММ.ГГГГ; пусто — до следующего решения"))
@@ -52,10 +49,13 @@ class DecisionImportForm(forms.Form):
         help_text=_("Выделите строки в Excel или LibreOffice, скопируйте и вставьте сюда: столбцы разделяются "
                     "табуляцией."))
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, layout=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["page"].queryset = editable_tariff_pages(user)
+        self.user, self.layout = user, layout
+        self.fields["page"].queryset = editable_pages(user, layout)
+        self.fields["page"].label = layout.page_label
+        if not layout.dated:
+            self.fields["effective_to"].help_text = _("Не заполняйте: величина действует до следующего решения.")
         for name in ("effective_from", "effective_to", "act_date"):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
@@ -72,6 +72,9 @@ class DecisionImportForm(forms.Form):
         start, end = data.get("effective_from"), data.get("effective_to")
         if start and end and end < start:
             self.add_error("effective_to", _("Дата окончания раньше даты начала."))
+        elif end and not self.layout.dated:
+            self.add_error("effective_to", _("У этой величины нет даты окончания: страница указывает одно значение, "
+                                             "оно действует до следующего решения. Оставьте поле пустым."))
         if not data.get("file") and not (data.get("table") or "").strip():
             self.add_error("table", _("Загрузите файл или вставьте таблицу."))
         return data

@@ -1,18 +1,23 @@
-"""Admin views: import a regulator's decision on a tariff page, and the moderator's comparison.
+"""Admin views: import a regulator's decision into a page's draft revision, and the moderator's comparison.
+
+One import view serves every layout of ``decisions.layouts`` (tariffs, connection rates, income
+ceilings, benefit amounts); the layout is the URL's ``kind``.
 
 URLs this app adds (each tested for anonymous users, a case officer and an editor in
 tests/decisions/test_permissions.py):
-- ``decisions:import`` ``/admin/decisions/import/`` (``?page=<id>`` preselects the page): GET the
-  form; POST with the form reads and checks the table and shows the preview (nothing stored);
-  POST with ``action=edit`` goes back to the form with everything entered; POST with
-  ``action=confirm`` and the signed ``payload`` adds the records to a new draft revision of the
-  page. Only for users who may edit at least one tariff page; the page list holds only those.
-- ``decisions:compare`` ``/admin/decisions/compare/<page_id>/``: the prices the latest revision
-  of a tariff page changes against the live page, in words; for users who may edit or publish
-  that page (others 403; not a tariff page or unknown: 404).
+- ``decisions:import`` ``/admin/decisions/import/`` (tariffs) and ``/admin/decisions/import/<kind>/``
+  with ``kind`` one of ``connection``, ``ceilings``, ``benefits`` (``tariffs`` too; another kind:
+  404); ``?page=<id>`` preselects the page. GET: the form; POST with the form reads and checks the
+  table and shows the preview (nothing stored); POST with ``action=edit`` goes back to the form with
+  everything entered; POST with ``action=confirm`` and the signed ``payload`` adds the records to a
+  new draft revision of the page. Only for users who may edit at least one page of the layout's
+  page type; the page list holds only those.
+- ``decisions:compare`` ``/admin/decisions/compare/<page_id>/``: the values the latest revision of a
+  tariff, connection-fee or subsidy page changes against the live page, in words, one section per
+  layout the page holds; for users who may edit or publish that page (others 403; a page of
+  another type or unknown: 404).
 """
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
@@ -26,9 +31,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms_pages.codes import GCAL, KWH
-from cms_pages.models import LegalAct, TariffPage, TariffRecord
-from decisions.forms import DecisionImportForm, codes_help, editable_tariff_pages
+from cms_pages.models import LegalAct
+from decisions.forms import DecisionImportForm, editable_pages, layout_help
+from decisions.layouts import LAYOUTS, TARIFFS, compare_title, layouts_for
 from decisions.rules import diff, parsing, validation
 
 SALT = "decisions.import"
@@ -39,55 +44,43 @@ def _source_language():
     return translation.override(settings.LANGUAGE_CODE)
 
 
-def latest_records(page):
-    """The records of the page's latest revision (what the new revision is built on)."""
+def import_url(layout):
+    return reverse("decisions:import") if layout is TARIFFS else reverse("decisions:import", args=[layout.slug])
+
+
+def latest_records(page, layout):
+    """The latest revision's page object and its records of the layout (what the new revision is built on)."""
     latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
-    return latest, list(latest.tariffs.all())
+    return latest, layout.records(latest)
 
 
-def _template(records, row):
-    """The newest existing record of the same codes: its hours, band limit and English town."""
-    same = [r for r in records if (r.consumer_group, r.town_ru or "", r.rate_type, r.zone, r.band)
-            == (row["consumer_group"], row["town"], row["rate_type"], row["zone"], row["band"])]
-    return max(same, key=lambda r: r.effective_from) if same else None
+def build_records(layout, page, existing, rows, start, end, act):
+    """Unsaved records for the rows; what the table does not say is copied from the same key's last record."""
+    return [layout.build(page, existing, row, start, end, act) for row in rows]
 
 
-def build_records(page, existing, rows, start, end, act):
-    """Unsaved TariffRecords for the rows; what the table does not say is copied from the same codes' last record."""
-    records = []
-    for row in rows:
-        template = _template(existing, row)
-        records.append(TariffRecord(
-            consumer_group=row["consumer_group"], rate_type=row["rate_type"], zone=row["zone"], band=row["band"],
-            town=row["town"], town_ru=row["town"],
-            town_en=(template.town_en if template else "") or "",
-            hours=template.hours_ru if template else "", hours_ru=template.hours_ru if template else "",
-            hours_en=template.hours_en if template else "",
-            band_limit_kwh=template.band_limit_kwh if template else None,
-            unit=template.unit if template else (KWH if page.kind == "electricity" else GCAL),
-            vat_included=True, price=Decimal(row["price"]),
-            effective_from=start, effective_to=end, legal_act=act, legal_act_id=act.pk if act else None,
-        ))
-    return records
+def _period_text(start, end):
+    return start.strftime("%d.%m.%Y") + "–" + (end.strftime("%d.%m.%Y") if end else _("без даты окончания"))
 
 
-def overlap_messages(existing, start, end, rows):
-    groups = {(row["consumer_group"], row["town"]) for row in rows}
+def overlap_messages(layout, existing, start, end, new_records):
+    if not layout.dated:
+        return []
+    groups = {layout.group_key(record) for record in new_records}
     with _source_language():
-        found = validation.overlaps(existing, start, end, groups)
+        found = validation.overlaps(existing, start, end, groups, layout.group_key)
     messages, seen = [], set()
     for record in sorted(found, key=lambda r: r.effective_from):
-        key = (record.consumer_group, record.town_ru or "", record.effective_from, record.effective_to)
+        label = layout.overlap_label(record)
+        key = (label, record.effective_from, record.effective_to)
         if key in seen:
             continue
         seen.add(key)
-        group = record.get_consumer_group_display() + (f", {record.town}" if record.town else "")
-        period = record.effective_from.strftime("%d.%m.%Y") + "–" + (
-            record.effective_to.strftime("%d.%m.%Y") if record.effective_to else _("без даты окончания"))
         act = f" ({record.legal_act})" if record.legal_act_id else ""
-        messages.append(_("Период пересекается с уже внесённым периодом %(period)s группы «%(group)s»%(act)s. "
-                          "Исправьте даты или удалите старые цены в редакторе страницы.")
-                        % {"period": period, "group": group, "act": act})
+        messages.append(_("Период пересекается с уже внесённым периодом %(period)s: «%(group)s»%(act)s. "
+                          "Исправьте даты или удалите старые значения в редакторе страницы.")
+                        % {"period": _period_text(record.effective_from, record.effective_to), "group": label,
+                           "act": act})
     return messages
 
 
@@ -113,28 +106,32 @@ def _new_act(values):
                     url=values["url"])
 
 
-def _render_form(request, form, **extra):
-    return TemplateResponse(request, "decisions/import_form.html", {"form": form, "codes": codes_help(), **extra})
+def _form(request, layout, *args, **kwargs):
+    return DecisionImportForm(*args, user=request.user, layout=layout, **kwargs)
 
 
-def _check_access(request):
-    if not editable_tariff_pages(request.user).exists():
+def _render_form(request, layout, form, **extra):
+    return TemplateResponse(request, "decisions/import_form.html", {
+        "form": form, "layout": layout, "help": layout_help(layout), "action_url": import_url(layout), **extra})
+
+
+def import_view(request, kind=TARIFFS.slug):
+    layout = LAYOUTS.get(kind)
+    if layout is None:
+        raise Http404
+    if not editable_pages(request.user, layout).exists():
         raise PermissionDenied
-
-
-def import_view(request):
-    _check_access(request)
     if request.method != "POST":
         initial = {}
         if request.GET.get("page", "").isdigit():
             initial["page"] = request.GET["page"]
-        return _render_form(request, DecisionImportForm(user=request.user, initial=initial))
+        return _render_form(request, layout, _form(request, layout, initial=initial))
     action = request.POST.get("action")
     if action == "confirm":
-        return _confirm(request)
+        return _confirm(request, layout)
     if action == "edit":
-        return _render_form(request, DecisionImportForm(initial=request.POST.dict(), user=request.user))
-    return _preview(request)
+        return _render_form(request, layout, _form(request, layout, initial=request.POST.dict()))
+    return _preview(request, layout)
 
 
 def _read_table(form):
@@ -146,126 +143,137 @@ def _read_table(form):
     return parsing.read_pasted(form.cleaned_data["table"]), False
 
 
-def _preview(request):
-    form = DecisionImportForm(request.POST, request.FILES, user=request.user)
+def _preview(request, layout):
+    form = _form(request, layout, request.POST, request.FILES)
     if not form.is_valid():
-        return _render_form(request, form)
+        return _render_form(request, layout, form)
     data = form.cleaned_data
     try:
         table, from_file = _read_table(form)
     except parsing.TableError as error:
         form.add_error("file" if data.get("file") else "table", str(error))
-        return _render_form(request, form)
-    rows, row_errors = validation.check_rows(table.rows)
+        return _render_form(request, layout, form)
+    rows, row_errors = validation.check_rows(table.rows, layout)
     page = data["page"]
-    latest, existing = latest_records(page)
+    latest, existing = latest_records(page, layout)
     start, end = data["effective_from"], data["effective_to"]
-    period_errors = overlap_messages(existing, start, end, rows) if rows else []
-    if row_errors or period_errors:
-        if from_file:  # the rows are kept in the paste field: nothing has to be uploaded again
-            form = DecisionImportForm(initial={**request.POST.dict(), "table": parsing.to_text(table.rows)},
-                                      user=request.user)
-        return _render_form(request, form, row_errors=row_errors, period_errors=period_errors,
-                            source=table.source, from_file=from_file, bound_errors=True)
     act, new_act = _act_from(data)
     with _source_language():
-        new_records = build_records(page, existing, rows, start, end, act or _new_act(new_act))
-        comparison = diff.compare(existing, existing + new_records)
+        new_records = build_records(layout, latest, existing, rows, start, end, act or _new_act(new_act))
+    period_errors = overlap_messages(layout, existing, start, end, new_records) if rows else []
+    if row_errors or period_errors:
+        if from_file:  # the rows are kept in the paste field: nothing has to be uploaded again
+            form = _form(request, layout, initial={**request.POST.dict(), "table": parsing.to_text(table.rows)})
+        return _render_form(request, layout, form, row_errors=row_errors, period_errors=period_errors,
+                            source=table.source, from_file=from_file, bound_errors=True)
+    with _source_language():
+        comparison = diff.compare(existing, layout.merge(existing, new_records), layout)
     payload = signing.dumps({
-        "page": page.pk, "revision": page.latest_revision_id, "act": act.pk if act else None, "new_act": new_act,
-        "from": _iso(start), "to": _iso(end), "rows": rows, "source": table.source,
+        "kind": layout.slug, "page": page.pk, "revision": page.latest_revision_id, "act": act.pk if act else None,
+        "new_act": new_act, "from": _iso(start), "to": _iso(end), "rows": rows, "source": table.source,
     }, salt=SALT, compress=True)
     back = {**request.POST.dict(), "table": parsing.to_text(table.rows) if from_file else data["table"]}
     back.pop("csrfmiddlewaretoken", None)
     back.pop("action", None)
     return TemplateResponse(request, "decisions/import_preview.html", {
-        "page": page, "act": act or _new_act(new_act), "start": start, "end": end, "rows": rows,
-        "comparison": comparison, "payload": payload, "source": table.source, "back": back,
+        "layout": layout, "page": page, "act": act or _new_act(new_act), "start": start, "end": end, "rows": rows,
+        "section": _section(layout, comparison), "payload": payload, "source": table.source, "back": back,
+        "action_url": import_url(layout),
     })
 
 
-def _confirm(request):
+def _confirm(request, layout):
+    def again(general_error=None, **initial_changes):
+        form = _form(request, layout, initial={**initial, **initial_changes})
+        return _render_form(request, layout, form, general_error=general_error)
+
+    initial = {}
     try:
         payload = signing.loads(request.POST.get("payload", ""), salt=SALT, max_age=PAYLOAD_MAX_AGE)
     except signing.SignatureExpired:
-        return _render_form(request, DecisionImportForm(user=request.user), general_error=_(
-            "Предпросмотр устарел (прошло больше суток): загрузите таблицу ещё раз."))
+        return again(_("Предпросмотр устарел (прошло больше суток): загрузите таблицу ещё раз."))
     except signing.BadSignature:
-        return _render_form(request, DecisionImportForm(user=request.user), general_error=_(
-            "Данные предпросмотра повреждены: загрузите таблицу ещё раз."))
-    page = editable_tariff_pages(request.user).filter(pk=payload["page"]).first()
+        return again(_("Данные предпросмотра повреждены: загрузите таблицу ещё раз."))
+    if payload.get("kind") != layout.slug:
+        return again(_("Данные предпросмотра повреждены: загрузите таблицу ещё раз."))
+    page = editable_pages(request.user, layout).filter(pk=payload["page"]).first()
     if page is None:
         raise PermissionDenied
     start, end, rows = _date(payload["from"]), _date(payload["to"]), payload["rows"]
     initial = {"page": page.pk, "legal_act": payload["act"], "effective_from": start, "effective_to": end,
-               "table": "\n".join("\t".join([r["consumer_group"], r["rate_type"], r["zone"], str(r["band"]),
-                                             r["price"].replace(".", ","), r["town"]]).rstrip("\t") for r in rows)}
+               "table": "\n".join("\t".join(layout.row_cells(row)) for row in rows)}
     if payload["new_act"]:
         initial.update({f"act_{k}": v for k, v in payload["new_act"].items()})
     lock = page.get_lock()
     if lock and lock.for_user(request.user):
-        return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
-            "Страница заблокирована для редактирования: %(reason)s") % {"reason": lock.get_message(request.user)})
+        return again(_("Страница заблокирована для редактирования: %(reason)s")
+                     % {"reason": lock.get_message(request.user)})
     if page.latest_revision_id != payload["revision"]:
-        return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
-            "Пока вы смотрели предпросмотр, страницу изменили: проверьте изменения ещё раз."))
+        return again(_("Пока вы смотрели предпросмотр, страницу изменили: проверьте изменения ещё раз."))
     with transaction.atomic():
-        page = TariffPage.objects.select_for_update().get(pk=page.pk)
-        latest, existing = latest_records(page)
-        errors = overlap_messages(existing, start, end, rows)
+        page = layout.page_model.objects.select_for_update().get(pk=page.pk)
+        latest, existing = latest_records(page, layout)
+        with _source_language():
+            errors = overlap_messages(layout, existing, start, end, build_records(layout, latest, existing, rows,
+                                                                                  start, end, None))
         if errors:
             transaction.set_rollback(True)
-            return _render_form(request, DecisionImportForm(initial=initial, user=request.user), period_errors=errors)
+            return _render_form(request, layout, _form(request, layout, initial=initial), period_errors=errors)
         if payload["act"]:
             act = LegalAct.objects.filter(pk=payload["act"]).first()
             if act is None:
                 transaction.set_rollback(True)
-                return _render_form(request, DecisionImportForm(initial={**initial, "legal_act": None},
-                                                                user=request.user), general_error=_(
-                    "Выбранное решение удалили из правовых актов: выберите другое или внесите его заново."))
+                return again(_("Выбранное решение удалили из правовых актов: выберите другое или внесите его "
+                               "заново."), legal_act=None)
         else:
             act = _new_act(payload["new_act"])
             act.save()
         with _source_language():
-            new_records = build_records(page, existing, rows, start, end, act)
+            new_records = build_records(layout, latest, existing, rows, start, end, act)
         try:
-            for record in new_records:  # the model's own checks, before anything reaches the revision
-                record.full_clean(exclude=["page"])
+            layout.validate(latest, new_records)  # the model's own checks, before anything reaches the revision
         except ValidationError as error:
             transaction.set_rollback(True)  # the new legal act too: nothing half-imported
-            return _render_form(request, DecisionImportForm(initial=initial, user=request.user), general_error=_(
-                "Цены не сохранены: %(error)s") % {"error": "; ".join(error.messages)})
-        latest.tariffs.add(*new_records)
+            return again(_("Значения не сохранены: %(error)s") % {"error": "; ".join(error.messages)})
+        layout.apply(latest, new_records, start, act)
         revision = latest.save_revision(user=request.user, log_action=True)
     return TemplateResponse(request, "decisions/import_done.html", {
-        "page": page, "revision": revision, "count": len(new_records), "act": act, "start": start, "end": end,
-        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "layout": layout, "page": page, "revision": revision, "count": len(new_records), "act": act,
+        "start": start, "end": end, "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "compare_url": reverse("decisions:compare", args=[page.pk]),
     })
 
 
-def revision_comparison(old_page, new_page):
-    """The prices ``new_page`` (a TariffPage, e.g. a revision's object) changes against ``old_page``."""
+def _section(layout, comparison):
+    """A comparison with its heading and count sentence, for ``decisions/includes/changes.html``."""
+    counts = {**comparison.counts, "unchanged": comparison.unchanged}
+    return {"title": layout.compare_title, "summary": str(layout.words.summary) % counts, "comparison": comparison}
+
+
+def revision_comparison(old_page, new_page, layout=None):
+    """The values ``new_page`` (a page or a revision's object) changes against ``old_page``, for one layout
+    (by default the first layout of the page's type)."""
+    layout = layout or layouts_for(type(new_page))[0]
     with _source_language():
-        return diff.compare(list(old_page.tariffs.all()), list(new_page.tariffs.all()))
+        return diff.compare(layout.records(old_page), layout.records(new_page), layout)
 
 
-def compare_revisions(old_revision, new_revision):
-    """The prices ``new_revision`` of a TariffPage changes against ``old_revision`` (Wagtail revisions)."""
-    return revision_comparison(old_revision.as_object(), new_revision.as_object())
+def compare_revisions(old_revision, new_revision, layout=None):
+    """The values ``new_revision`` of a page changes against ``old_revision`` (Wagtail revisions)."""
+    return revision_comparison(old_revision.as_object(), new_revision.as_object(), layout)
 
 
 def compare_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, TariffPage):
+    layouts = layouts_for(type(page))
+    if not layouts:
         raise Http404
     permissions = page.permissions_for_user(request.user)
     if not (permissions.can_edit() or permissions.can_publish()):
         raise PermissionDenied
     latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
-    live = page if page.live else TariffPage(title=page.title)
-    comparison = revision_comparison(live, latest)
+    live = page if page.live else type(page)(title=page.title)
+    sections = [_section(layout, revision_comparison(live, latest, layout)) for layout in layouts]
     return TemplateResponse(request, "decisions/compare.html", {
-        "page": page, "comparison": comparison, "has_draft": page.has_unpublished_changes,
-        "revision": page.latest_revision,
+        "page": page, "sections": sections, "title": compare_title(layouts), "has_draft": page.has_unpublished_changes, "revision": page.latest_revision,
     })

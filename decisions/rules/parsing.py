@@ -1,10 +1,10 @@
-"""Reading a decision's price table from a CSV file, an XLSX file or text pasted from a spreadsheet.
+"""Reading a decision's table from a CSV file, an XLSX file or text pasted from a spreadsheet.
 
-The regional regulator publishes each half-year's household prices as one table per order, by
-consumer group, rate type and zone, and consumption band (/work/shared/domain.md, "Household
-electricity tariffs"). The layout the
-portal accepts is documented in docs/decision-import.md; this module only turns the bytes into
-numbered rows of text cells. What the cells mean is checked in ``decisions.rules.validation``.
+The regional regulator publishes each decision as one table per order (household prices by
+consumer group, rate type, zone and band; connection rates by code and voltage; income ceilings by
+family size: /work/shared/domain.md). The layouts the portal accepts are described in
+``decisions.layouts`` and docs/decision-import.md; this module only turns the bytes into numbered
+rows of text cells, whatever the layout. What the cells mean is checked in ``decisions.rules.validation``.
 
 - CSV: UTF-8 (with or without the byte-order mark) is decoded strictly; if that fails, Windows-1251
   (what Russian Excel saves as «CSV (разделители — запятые)»), also strictly. The separator is
@@ -42,7 +42,7 @@ class Table:
 
 def check_size(size):
     if size > MAX_BYTES:
-        raise TableError(_("Файл больше 2 МБ (%(size)s МБ): в решении о тарифах столько строк не бывает. "
+        raise TableError(_("Файл больше 2 МБ (%(size)s МБ): в решении регулятора столько строк не бывает. "
                            "Проверьте, что выбран нужный файл, или вставьте таблицу в поле ниже.")
                          % {"size": f"{size / 1024 / 1024:.1f}".replace(".", ",")})
 
@@ -69,7 +69,7 @@ def decode(data):
 def _limit(rows):
     if len(rows) > MAX_ROWS:
         raise TableError(_("В таблице %(count)s строк, а принимается не больше %(limit)s. Разделите решение "
-                           "на несколько файлов (например, по группам потребителей).")
+                           "на несколько файлов.")
                          % {"count": len(rows), "limit": MAX_ROWS})
     return rows
 

@@ -1,16 +1,21 @@
-"""Checking the rows of a decision's price table (layout: docs/decision-import.md).
+"""Checking the rows of a decision's table, whatever record type it sets (layouts: ``decisions.layouts``).
 
-Columns, in this order: consumer group code, rate type code, zone code, band (0–3), price with
-VAT, and optionally the town or supplier (heat tariffs). The codes are those of
-``cms_pages.codes``; a first line with no group code and no digit in the price column is a
-header and is skipped (a mistyped code in the first data row is still reported).
+Each record type is described once by a layout: its columns in order, how each cell is read,
+the key that makes two rows the same, and a cross-column check. This module applies a layout to
+the numbered rows ``decisions.rules.parsing`` read; it knows nothing of tariffs or ceilings.
 
-Basis (/work/shared/domain.md, "Household electricity tariffs"): the regional regulator sets the
-household prices per half-year, one price per consumer group, rate type (single, two-zone,
-three-zone), zone and — since 1 January 2025 — consumption band; so two rows with the same codes
-are a mistake, and two periods of the same group may not overlap (a dated record is in force
-until the next one of its key starts: ``cms_pages.models.dated.DatedRecord``). Each rejected row
-is returned with its line number and the reason.
+- A first line whose first cell is not a value of the first column and whose value column holds
+  no digit is a header and is skipped (a mistyped code in the first data row is still reported).
+- A cell starting with ``=`` is a formula: refused (the regulator's figures, not a spreadsheet's
+  calculation, are imported).
+- Two rows with the same key are a mistake: the regulator sets one figure per key and period
+  (/work/shared/domain.md: one price per group, rate type, zone and band; one rate per code,
+  voltage and area; one ceiling per family size).
+- Two periods of the same group may not overlap: a dated record is in force until the next one of
+  its key starts (``cms_pages.models.dated.DatedRecord``), so an open-ended earlier record does not
+  overlap a later period.
+
+Each rejected row is returned with its line number and the reason.
 """
 import datetime
 import re
@@ -19,19 +24,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from cms_pages.codes import (
-    BAND_CHOICES, CONSUMER_GROUP_CHOICES, RATE_TYPE_CHOICES, ZONE_CHOICES, ZONES,
-)
-
-COLUMNS = ("consumer_group", "rate_type", "zone", "band", "price", "town")
-REQUIRED_COLUMNS = 5
-GROUP_CODES = [code for code, _label in CONSUMER_GROUP_CHOICES]
-RATE_CODES = [code for code, _label in RATE_TYPE_CHOICES]
-ZONE_CODES = [code for code, _label in ZONE_CHOICES]
-BAND_CODES = [code for code, _label in BAND_CHOICES]
-MAX_PRICE = Decimal("99999999.99")  # TariffRecord.price: 10 digits, 2 after the point
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
-PRICE = re.compile(r"^-?\d+(\.\d+)?$")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 @dataclass
@@ -40,92 +34,99 @@ class RowError:
     message: str
 
 
-def parse_price(text):
-    """«5,10», «5.10», «1 251,30» -> Decimal; a ValueError with the reason otherwise."""
+def parse_amount(text, column, maximum, places=2):
+    """«5,10», «5.10», «1 251,30» -> Decimal (positive, at most ``places`` decimals, at most ``maximum``).
+
+    ``column`` names the column in the messages («значение «5,1o» в столбце «цена с НДС» — не число»).
+    """
     raw = (text or "").strip()
     if not raw:
-        raise ValueError(_("цена не указана"))
+        raise ValueError(_("не указано значение в столбце «%(column)s»") % {"column": column})
     compact = SPACES.sub("", raw).replace(",", ".")
-    if not PRICE.match(compact):
-        raise ValueError(_("цена «%(value)s» — не число (допустимы цифры, запятая или точка: 5,10)")
-                         % {"value": raw})
+    values = {"value": raw, "column": column}
+    if not NUMBER.match(compact):
+        raise ValueError(_("значение «%(value)s» в столбце «%(column)s» — не число (допустимы цифры, запятая "
+                           "или точка: 5,10)") % values)
     try:
         value = Decimal(compact)
     except InvalidOperation:
-        raise ValueError(_("цена «%(value)s» — не число") % {"value": raw})
+        raise ValueError(_("значение «%(value)s» в столбце «%(column)s» — не число") % values)
     if value < 0:
-        raise ValueError(_("цена «%(value)s» отрицательная") % {"value": raw})
+        raise ValueError(_("значение «%(value)s» в столбце «%(column)s» отрицательное") % values)
     if value == 0:
-        raise ValueError(_("цена равна нулю"))
-    if value != value.quantize(Decimal("0.01")):
-        raise ValueError(_("у цены «%(value)s» больше двух знаков после запятой: регулятор устанавливает "
-                           "цены с точностью до копейки") % {"value": raw})
-    if value > MAX_PRICE:
-        raise ValueError(_("цена «%(value)s» слишком большая") % {"value": raw})
-    return value.quantize(Decimal("0.01"))
+        raise ValueError(_("значение в столбце «%(column)s» равно нулю") % values)
+    quantum = Decimal(1).scaleb(-places)
+    if value != value.quantize(quantum):
+        raise ValueError(_("у значения «%(value)s» в столбце «%(column)s» больше %(places)s знаков после "
+                           "запятой: регулятор устанавливает его с точностью до %(places)s знаков")
+                         % {**values, "places": places})
+    if value > maximum:
+        raise ValueError(_("значение «%(value)s» в столбце «%(column)s» больше допустимого (%(maximum)s)")
+                         % {**values, "maximum": maximum})
+    return value.quantize(quantum)
 
 
-def is_header(cells):
-    """A first line with no group code and no digit where the price goes: «группа;…;цена с НДС»."""
-    price = cells[4] if len(cells) > 4 else ""
-    return bool(cells) and cells[0] not in GROUP_CODES and not any(ch.isdigit() for ch in price)
+def parse_price(text):
+    """A tariff price as an editor types it (the tariff grid of ``cms_pages.admin_tariffs`` reads its
+    cells with this): ``parse_amount`` for the tariff layout's price column."""
+    from decisions.layouts import TARIFFS
+
+    return parse_amount(text, *TARIFFS.price_limits())
 
 
-def _codes(codes):
-    return ", ".join(str(code) for code in codes)
+def parse_code(text, codes, unknown):
+    """``text`` if it is one of ``codes``; a ValueError with ``unknown`` (naming the codes) otherwise."""
+    if text not in codes:
+        raise ValueError(unknown % {"code": text, "codes": ", ".join(str(code) for code in codes)})
+    return text
 
 
-def check_row(cells):
+def is_header(cells, layout=None):
+    """A first line with no value of the first column and no digit where the value goes (by default
+    in the tariff layout, as the tariff grid's paste reads it)."""
+    if layout is None:
+        from decisions.layouts import TARIFFS as layout
+    value = cells[layout.value_column] if len(cells) > layout.value_column else ""
+    try:
+        layout.columns[0].parse(cells[0] if cells else "")
+    except ValueError:
+        return bool(cells) and not any(ch.isdigit() for ch in value)
+    return False
+
+
+def check_row(cells, layout):
     """``(record dict, None)`` or ``(None, reason)`` for one row of cells."""
     formula = next((cell for cell in cells if cell.startswith("=")), None)
     if formula is not None:
         return None, _("ячейка «%(cell)s» — формула: сохраните в таблицу значения, а не формулы") % {
             "cell": formula[:40]}
-    if len(cells) < REQUIRED_COLUMNS:
-        return None, _("в строке %(count)s столбцов, а нужно не меньше пяти: группа, вид ставки, зона, "
-                       "диапазон, цена") % {"count": len(cells)}
-    group, rate_type, zone, band_text, price_text = cells[:5]
-    town = cells[5] if len(cells) > 5 else ""
-    if group not in GROUP_CODES:
-        return None, _("неизвестный код группы потребителей «%(code)s»; допустимы: %(codes)s") % {
-            "code": group, "codes": _codes(GROUP_CODES)}
-    if rate_type not in RATE_CODES:
-        return None, _("неизвестный код вида ставки «%(code)s»; допустимы: %(codes)s") % {
-            "code": rate_type, "codes": _codes(RATE_CODES)}
-    if zone not in ZONES[rate_type]:
-        if zone not in ZONE_CODES:
-            return None, _("неизвестный код зоны суток «%(code)s»; допустимы: %(codes)s") % {
-                "code": zone, "codes": _codes(ZONE_CODES)}
-        return None, _("у вида ставки «%(rate)s» нет зоны «%(zone)s»; его зоны: %(codes)s") % {
-            "rate": rate_type, "zone": zone, "codes": _codes(ZONES[rate_type])}
-    band_text = band_text or "0"
-    if not band_text.isdigit() or int(band_text) not in BAND_CODES:
-        return None, _("диапазон «%(value)s» не из допустимых: %(codes)s (0 — без диапазонов)") % {
-            "value": band_text, "codes": _codes(BAND_CODES)}
-    try:
-        price = parse_price(price_text)
-    except ValueError as error:
-        return None, str(error)
-    return {"consumer_group": group, "rate_type": rate_type, "zone": zone, "band": int(band_text),
-            "price": str(price), "town": town}, None
+    required = [column for column in layout.columns if column.required]
+    if len(cells) < len(required):
+        return None, _("в строке %(count)s столбцов, а нужно не меньше %(required)s: %(names)s") % {
+            "count": len(cells), "required": len(required),
+            "names": ", ".join(str(column.label) for column in required)}
+    record = {}
+    for index, column in enumerate(layout.columns):
+        try:
+            record[column.name] = column.parse(cells[index] if index < len(cells) else "")
+        except ValueError as error:
+            return None, str(error)
+    reason = layout.check(record)
+    return (None, reason) if reason else (record, None)
 
 
-def row_key(record):
-    return (record["consumer_group"], record["town"], record["rate_type"], record["zone"], record["band"])
-
-
-def check_rows(rows):
+def check_rows(rows, layout):
     """``(records, errors)``: the rows that passed as dicts, and each rejected row with its reason."""
     records, errors, seen = [], [], {}
     for index, (line, cells) in enumerate(rows):
-        if index == 0 and is_header(cells):
+        if index == 0 and is_header(cells, layout):
             continue
-        record, reason = check_row(cells)
+        record, reason = check_row(cells, layout)
         if reason is None:
-            key = row_key(record)
+            key = layout.row_key(record)
             if key in seen:
-                reason = _("повторяет строку %(line)s (те же группа, вид ставки, зона и диапазон)") % {
-                    "line": seen[key]}
+                reason = _("повторяет строку %(line)s (%(same)s)") % {"line": seen[key],
+                                                                      "same": layout.same_key_words}
             else:
                 seen[key] = line
         if reason is None:
@@ -133,7 +134,9 @@ def check_rows(rows):
         else:
             errors.append(RowError(line, reason))
     if not records and not errors:
-        errors.append(RowError(0, _("в таблице нет ни одной строки с ценой")))
+        errors.append(RowError(0, _("в таблице нет ни одной строки со значением")))
+    if records and not errors:
+        errors.extend(layout.check_table(records))
     return records, errors
 
 
@@ -141,15 +144,15 @@ def _end_or_max(date):
     return date or datetime.date.max
 
 
-def overlaps(existing, start, end, groups):
-    """The existing records of these (group, town) pairs whose period meets ``start``–``end``.
+def overlaps(existing, start, end, groups, group_key):
+    """The existing records of these groups (``group_key(record)``) whose period meets ``start``–``end``.
 
     An existing record with no end that starts before ``start`` does not overlap: it stays in
     force only until the next period of its key starts (``cms_pages.rules.tariff_periods.effective_ends``).
     """
     found = []
     for record in existing:
-        if (record.consumer_group, record.town or "") not in groups:
+        if group_key(record) not in groups:
             continue
         if record.effective_to is None and record.effective_from < start:
             continue

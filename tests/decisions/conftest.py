@@ -1,6 +1,8 @@
 """A tariff page holding the demo's first half-year of 2026, published, and the demo's second
 half-year as the table a regulator would publish (demo/content/tariffs.py is the one home of
 those figures)."""
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
@@ -62,3 +64,38 @@ def editor(db):
 @pytest.fixture
 def officer(db):
     return account("officer-decisions", roles.CASE_OFFICERS)
+
+
+@pytest.fixture
+def connection_page(home):
+    """A connection-fee page with the demo's 2025 and 2026 rates (demo/content/connection.py), published."""
+    from cms_pages.models import PreferentialRate, StandardizedRate
+    from demo.content import connection
+    from tests.factories import ConnectionFeePageFactory
+
+    page = ConnectionFeePageFactory(parent=home, title="Плата за технологическое присоединение")
+    acts = {"connection_2025": LegalActFactory(number="55-п/1"), "connection_2026": LegalActFactory(number="66-п/2")}
+    for model, rows in ((StandardizedRate, connection.standard_rates(acts)),
+                        (PreferentialRate, connection.preferential_rates(acts))):
+        for index, row in enumerate(rows):
+            model.objects.create(page=page, sort_order=index, **record_fields(row))
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def subsidy_page(home):
+    """The housing subsidy with decree 116-пп's ceilings (demo/content/subsidies.py) and a 22 % share, published."""
+    from cms_pages.models import IncomeCeiling
+    from demo.content import subsidies
+    from tests.factories import SubsidyPageFactory
+
+    page = SubsidyPageFactory(parent=home, title="Субсидия на оплату жилья и коммунальных услуг")
+    act = LegalActFactory(number="116-пп", title="Постановление о предельных доходах")
+    for row in subsidies.ceilings(act):
+        IncomeCeiling.objects.create(page=page, **row)
+    page.max_payment_share_percent = Decimal("22")  # a field or the page's criterion: set as an attribute
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -87,7 +87,7 @@ def test_csv_preview_shows_the_changes_in_words_and_stores_nothing(editor_client
     response = preview(editor_client, tariff_page, csv_file(table(demo.H2), encoding))
     html = response.content.decode()
     assert response.templates[0].name == "decisions/import_preview.html"
-    assert label in html and "Прочитано цен: 42" in html
+    assert label in html and "Прочитано строк: 42" in html
     assert expected_line() in html
     assert "Изменённых цен: 42" in html
     assert state(tariff_page) == before
@@ -149,7 +149,7 @@ def test_bad_rows_are_explained_and_the_table_is_kept(editor_client, tariff_page
     assert response.templates[0].name == "decisions/import_form.html"
     assert "ничего не сохранено" in html
     assert "Строка 2: неизвестный код группы потребителей «urban_gaz»" in html
-    assert re.search(r"Строка \d+: цена «[^»]*» — не число", html) or "столбцов" in html
+    assert re.search(r"Строка \d+: значение «[^»]*» в столбце «цена с НДС» — не число", html) or "столбцов" in html
     assert "Строка 44: ячейка «=B2*1,1» — формула" in html
     assert "Windows-1251" in html and "77-э/3" in html and "01.07.2026" in html  # what was entered is kept
     assert "urban_gaz\tsingle\tall_day\t1" in html  # the file's rows moved into the paste field
@@ -216,7 +216,7 @@ def test_nothing_half_imported_when_a_record_fails_at_commit(editor_client, tari
     before = state(tariff_page)
     response = editor_client.post(URL, {"action": "confirm",
                                         "payload": signing.dumps(payload, salt=SALT, compress=True)})
-    assert response.status_code == 200 and "Цены не сохранены" in response.content.decode()
+    assert response.status_code == 200 and "Значения не сохранены" in response.content.decode()
     assert state(tariff_page) == before
     assert not LegalAct.objects.filter(number="77-э/3").exists()
 

@@ -6,25 +6,31 @@ from types import SimpleNamespace
 import pytest
 from django.utils import translation
 
+from cms_pages.rules import tariff_periods
+from decisions.layouts import TARIFFS
 from decisions.rules import diff, parsing, validation
 
 D = datetime.date
 
 
+def parse_price(text):
+    return validation.parse_amount(text, "цена с НДС", Decimal("99999999.99"))
+
+
 def test_prices_with_comma_dot_and_spaces():
-    assert validation.parse_price("5,10") == Decimal("5.10")
-    assert validation.parse_price("5.10") == Decimal("5.10")
-    assert validation.parse_price(" 2\u00a0059,04 ") == Decimal("2059.04")
-    assert validation.parse_price("1 251") == Decimal("1251.00")
+    assert parse_price("5,10") == Decimal("5.10")
+    assert parse_price("5.10") == Decimal("5.10")
+    assert parse_price(" 2\u00a0059,04 ") == Decimal("2059.04")
+    assert parse_price("1 251") == Decimal("1251.00")
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("", "не указана"), ("5,1o", "не число"), ("5 руб.", "не число"), ("-5,10", "отрицательная"),
-    ("0", "нулю"), ("5,105", "двух знаков"), ("5,10,2", "не число"), ("=A1*2", "не число"),
+    ("", "не указано значение"), ("5,1o", "не число"), ("5 руб.", "не число"), ("-5,10", "отрицательное"),
+    ("0", "нулю"), ("5,105", "больше 2 знаков"), ("100000000", "больше допустимого"), ("5,10,2", "не число"), ("=A1*2", "не число"),
 ])
 def test_bad_prices_are_explained(text, reason):
     with pytest.raises(ValueError, match=reason):
-        validation.parse_price(text)
+        parse_price(text)
 
 
 def test_utf8_with_and_without_bom_and_cp1251():
@@ -60,7 +66,7 @@ def test_rows_rejected_with_line_and_reason():
         "urban_gas;two_zone;peak;1;7,70\n"
         "urban_gas;two_zone;day;1;=B2*1,12\n"
         "urban_gas;two_zone;night;7;5,10\n")
-    records, errors = validation.check_rows(rows)
+    records, errors = validation.check_rows(rows, TARIFFS)
     assert [r["line"] for r in records] == [2]
     assert records[0]["price"] == "7.64"
     reasons = {e.line: e.message for e in errors}
@@ -74,17 +80,19 @@ def test_rows_rejected_with_line_and_reason():
 
 def rec(group="urban_gas", rate="two_zone", zone="night", band=1, price="5.10", start=D(2026, 1, 1),
         end=D(2026, 6, 30), town=""):
-    return SimpleNamespace(consumer_group=group, rate_type=rate, zone=zone, band=band, unit="kwh", town=town,
-                           price=Decimal(price), effective_from=start, effective_to=end)
+    record = SimpleNamespace(consumer_group=group, rate_type=rate, zone=zone, band=band, unit="kwh", town=town,
+                             price=Decimal(price), effective_from=start, effective_to=end)
+    record.period_key = lambda: tariff_periods.tariff_key(record)  # as TariffRecord.period_key
+    return record
 
 
 def test_overlapping_periods_of_the_same_group():
     existing = [rec(), rec(group="equated", band=0, start=D(2026, 7, 1), end=D(2026, 12, 31)),
                 rec(group="urban_electric_rural", end=None)]
     groups = {("urban_gas", ""), ("equated", ""), ("urban_electric_rural", "")}
-    found = validation.overlaps(existing, D(2026, 7, 1), D(2026, 12, 31), groups)
+    found = validation.overlaps(existing, D(2026, 7, 1), D(2026, 12, 31), groups, TARIFFS.group_key)
     assert [r.consumer_group for r in found] == ["equated"]  # open-ended earlier records end by succession
-    assert validation.overlaps(existing, D(2026, 6, 1), None, {("urban_gas", "")}) == [existing[0]]
+    assert validation.overlaps(existing, D(2026, 6, 1), None, {("urban_gas", "")}, TARIFFS.group_key) == [existing[0]]
 
 
 def test_comparison_lists_only_changed_prices_in_words():
@@ -93,7 +101,7 @@ def test_comparison_lists_only_changed_prices_in_words():
     h2 = dict(start=D(2026, 7, 1), end=D(2026, 12, 31))
     new = old + [rec(price="5.25", **h2), rec(zone="day", price="8.56", **h2),
                  rec(rate="single", zone="all_day", band=2, price="7.65", **h2)]
-    comparison = diff.compare(old, new)
+    comparison = diff.compare(old, new, TARIFFS)
     words = [c.words("ru") for c in comparison.changes]
     assert "двухзонный, ночная зона, 1-й диапазон: 5,10 → 5,25 руб./кВт·ч" in words
     assert "одноставочный, 2-й диапазон: новая цена 7,65 руб./кВт·ч" in words
@@ -105,25 +113,25 @@ def test_comparison_lists_only_changed_prices_in_words():
 
 def test_comparison_of_edits_in_place_and_removals():
     old = [rec(), rec(zone="day", price="8.56")]
-    comparison = diff.compare(old, [rec(price="5.20")])
+    comparison = diff.compare(old, [rec(price="5.20")], TARIFFS)
     assert [(c.kind, c.old_price, c.new_price) for c in comparison.changes] == [
         (diff.REMOVED, Decimal("8.56"), None), (diff.CHANGED, Decimal("5.10"), Decimal("5.20"))]
     with translation.override("en"):
         assert comparison.changes[1].words() == "two-zone, night zone, band 1: 5.10 → 5.20 roubles/kWh"
-    assert diff.compare(old, list(old)).changes == []
+    assert diff.compare(old, list(old), TARIFFS).changes == []
 
 
 def test_reasons_in_the_users_language():
     with translation.override("en"):
-        _records, errors = validation.check_rows([(7, ["city_gas", "single", "all_day", "0", "5,10"])])
+        _records, errors = validation.check_rows([(7, ["city_gas", "single", "all_day", "0", "5,10"])], TARIFFS)
         assert errors[0].line == 7 and errors[0].message.startswith('unknown consumer group code "city_gas"')
         with pytest.raises(ValueError, match="is not a number"):
-            validation.parse_price("5,1o")
+            parse_price("5,1o")
 
 
 def test_a_mistyped_first_row_is_not_taken_for_a_header():
-    _records, errors = validation.check_rows([(1, ["urban_gaz", "single", "all_day", "1", "7,64"])])
+    _records, errors = validation.check_rows([(1, ["urban_gaz", "single", "all_day", "1", "7,64"])], TARIFFS)
     assert errors[0].line == 1 and "urban_gaz" in errors[0].message
     records, errors = validation.check_rows([(1, ["group", "rate", "zone", "band", "price"]),
-                                             (2, ["urban_gas", "single", "all_day", "1", "7,64"])])
+                                             (2, ["urban_gas", "single", "all_day", "1", "7,64"])], TARIFFS)
     assert len(records) == 1 and errors == []
