@@ -1,10 +1,16 @@
-"""Shared pieces of the calculators' rules: money rounding, VAT, legal bases, "no data" errors."""
+"""Shared pieces of the calculators' rules: money rounding, VAT, legal bases, "no data" errors.
+
+Money is written by ``cms_pages.rules.money`` (the site's one format): ``format_money`` here is
+that function, so the rules' explanations spell amounts as pages, search answers and e-mails do.
+"""
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cms_pages.rules.money import format_amount, format_money  # noqa: F401 - format_money for the rules
 
 KOPECK = Decimal("0.01")
 
@@ -15,8 +21,9 @@ def money(value):
 
 
 def format_number(value, places=2):
-    """A number in the active language's format (3 900,50 in Russian, 3,900.50 in English)."""
-    return formats.number_format(Decimal(value), decimal_pos=places, use_l10n=True, force_grouping=True)
+    """A number that is not money (a share of income, kW, metres) in the active language's format:
+    3 900,5 in Russian, 3,900.5 in English; the grouping is the money format's (``format_amount``)."""
+    return format_amount(value, places=places)
 
 
 def format_quantity(value):

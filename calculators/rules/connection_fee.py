@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import (
-    CalculatorError, NoPublishedData, format_number, format_quantity, legal_bases, money,
+    CalculatorError, NoPublishedData, format_money, format_quantity, legal_bases, money,
     remove_vat, today, vat_rate_on,
 )
 from calculators.rules.deadlines import connection_deadline
@@ -233,21 +233,21 @@ def calculate_connection_fee(request, categories, standard_rates, preferential_r
     with_vat = without_vat + standard_vat
 
     check = check_preferential(request, category, preferential_in_force, vat)
-    fmt = {"standard": format_number(with_vat), "preferential": format_number(check.amount_with_vat or 0)}
+    fmt = {"standard": format_money(with_vat), "preferential": format_money(check.amount_with_vat or 0)}
     if check.applicable and check.amount_with_vat < with_vat:
         rule = RULE_SOCIAL if check.kind == "social" else RULE_PREFERENTIAL
         total_with_vat, total_without_vat = check.amount_with_vat, check.amount_without_vat
-        explanation = (_("Социальная ставка × мощность (%(preferential)s руб.) ниже стоимости по "
-                         "стандартизированным ставкам (%(standard)s руб. с НДС), поэтому плата — по социальной ставке.")
+        explanation = (_("Социальная ставка × мощность (%(preferential)s) ниже стоимости по "
+                         "стандартизированным ставкам (%(standard)s с НДС), поэтому плата — по социальной ставке.")
                        if rule == RULE_SOCIAL else
-                       _("Льготная ставка × мощность (%(preferential)s руб.) ниже стоимости по "
-                         "стандартизированным ставкам (%(standard)s руб. с НДС), поэтому плата — по льготной ставке.")) % fmt
+                       _("Льготная ставка × мощность (%(preferential)s) ниже стоимости по "
+                         "стандартизированным ставкам (%(standard)s с НДС), поэтому плата — по льготной ставке.")) % fmt
     else:
         rule = RULE_STANDARD
         total_with_vat, total_without_vat = with_vat, without_vat
         if check.applicable:
-            explanation = _("Стоимость по стандартизированным ставкам (%(standard)s руб. с НДС) не выше, чем "
-                            "по льготной ставке (%(preferential)s руб.), поэтому плата — по стандартизированным "
+            explanation = _("Стоимость по стандартизированным ставкам (%(standard)s с НДС) не выше, чем "
+                            "по льготной ставке (%(preferential)s), поэтому плата — по стандартизированным "
                             "ставкам.") % fmt
         else:
             explanation = _("Льготная ставка не применяется, поэтому плата — по стандартизированным ставкам.")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import (
-    LegalBasis, NoPublishedData, format_number, format_quantity, money, today,
+    LegalBasis, NoPublishedData, format_money, format_number, format_quantity, money, today,
 )
 from cms_pages.codes import BENEFIT_CATEGORY_CHOICES, choice_index
 from cms_pages.rules import tariff_periods
@@ -154,18 +154,18 @@ def check_payment_share(household, benefit):
     """
     percent = benefit.max_payment_share_percent
     limit = money(household.income * percent / 100)
-    values = {"payments": format_number(household.payments), "percent": format_quantity(percent),
-              "limit": format_number(limit)}
+    values = {"payments": format_money(household.payments), "percent": format_quantity(percent),
+              "limit": format_money(limit)}
     if household.income > 0:
         values["share"] = format_number(household.payments * 100 / household.income, 1)
         if household.payments > limit:
-            text = _("Платежи за ЖКУ %(payments)s руб. — %(share)s %% дохода, больше %(percent)s %% "
-                     "(%(limit)s руб.).")
+            text = _("Платежи за ЖКУ %(payments)s — %(share)s %% дохода, больше %(percent)s %% "
+                     "(%(limit)s).")
         else:
-            text = _("Платежи за ЖКУ %(payments)s руб. — %(share)s %% дохода, не больше %(percent)s %% "
-                     "(%(limit)s руб.).")
+            text = _("Платежи за ЖКУ %(payments)s — %(share)s %% дохода, не больше %(percent)s %% "
+                     "(%(limit)s).")
     else:
-        text = (_("При нулевом доходе любые платежи за ЖКУ (%(payments)s руб.) больше %(percent)s %% дохода.")
+        text = (_("При нулевом доходе любые платежи за ЖКУ (%(payments)s) больше %(percent)s %% дохода.")
                 if household.payments > 0 else _("Платежей за ЖКУ нет."))
     return Condition("payment_share", household.payments > limit, text % values)
 
@@ -194,17 +194,17 @@ def check_income_ceiling(household, benefit, on):
                          _("Предельный доход для семьи из %(n)s чел. на %(date)s не опубликован.")
                          % {"n": household.family_size, "date": on.strftime("%d.%m.%Y")}), None, ends
     ceiling = row.heating_season if household.heating_season else row.non_heating_season
-    values = {"income": format_number(household.income), "ceiling": format_number(ceiling),
+    values = {"income": format_money(household.income), "ceiling": format_money(ceiling),
               "n": row.family_size}
     if household.heating_season:
-        text = (_("Доход семьи %(income)s руб. не больше предельного %(ceiling)s руб. для семьи из %(n)s чел. "
+        text = (_("Доход семьи %(income)s не больше предельного %(ceiling)s для семьи из %(n)s чел. "
                   "в отопительный период.") if household.income <= ceiling else
-                _("Доход семьи %(income)s руб. больше предельного %(ceiling)s руб. для семьи из %(n)s чел. "
+                _("Доход семьи %(income)s больше предельного %(ceiling)s для семьи из %(n)s чел. "
                   "в отопительный период."))
     else:
-        text = (_("Доход семьи %(income)s руб. не больше предельного %(ceiling)s руб. для семьи из %(n)s чел. "
+        text = (_("Доход семьи %(income)s не больше предельного %(ceiling)s для семьи из %(n)s чел. "
                   "вне отопительного периода.") if household.income <= ceiling else
-                _("Доход семьи %(income)s руб. больше предельного %(ceiling)s руб. для семьи из %(n)s чел. "
+                _("Доход семьи %(income)s больше предельного %(ceiling)s для семьи из %(n)s чел. "
                   "вне отопительного периода."))
     text = text % values
     if row.family_size < household.family_size:
@@ -240,19 +240,19 @@ def assess(household, benefit, on):
             assessment.estimate = housing_subsidy_amount(household.payments, household.income,
                                                          benefit.max_payment_share_percent)
             assessment.estimate_explanation = _(
-                "Примерно %(payments)s − %(share)s = %(estimate)s руб. в месяц: платежи сверх %(percent)s %% дохода. "
+                "Примерно %(payments)s − %(share)s = %(estimate)s в месяц: платежи сверх %(percent)s %% дохода. "
                 "Социальная защита считает по региональным стандартам площади и стоимости услуг, поэтому сумма "
                 "может быть меньше.") % {
-                "payments": format_number(household.payments), "share": format_number(share),
-                "estimate": format_number(assessment.estimate),
+                "payments": format_money(household.payments), "share": format_money(share),
+                "estimate": format_money(assessment.estimate),
                 "percent": format_quantity(benefit.max_payment_share_percent)}
         elif benefit.compensation_percent is not None:
             assessment.estimate = compensation_amount(household.payments, benefit.compensation_percent)
             assessment.estimate_explanation = _(
-                "Не больше %(percent)s %% × %(payments)s = %(estimate)s руб. в месяц. Компенсация выплачивается "
+                "Не больше %(percent)s %% × %(payments)s = %(estimate)s в месяц. Компенсация выплачивается "
                 "деньгами и считается только по части платежей, поэтому сумма может быть меньше.") % {
                 "percent": format_quantity(benefit.compensation_percent),
-                "payments": format_number(household.payments), "estimate": format_number(assessment.estimate)}
+                "payments": format_money(household.payments), "estimate": format_money(assessment.estimate)}
     return assessment
 
 

@@ -1,15 +1,14 @@
-"""Number and date formatting for the calculators' results."""
+"""Quantity and date formatting for the calculators' results.
+
+Money is not formatted here: templates load ``figures`` and use ``|money`` («1 251 300,00 ₽» /
+"1,251,300.00 RUB") or ``|amount`` (the number alone, where the column header names the unit),
+the site's one money format (``cms_pages.rules.money``).
+"""
 from django import template
 
-from calculators.rules.common import format_date, format_number, format_quantity
+from calculators.rules.common import format_date, format_quantity
 
 register = template.Library()
-
-
-@register.filter
-def rub(value):
-    """Money with two decimals in the active language: 21 345,67 / 21,345.67."""
-    return "" if value is None else format_number(value, 2)
 
 
 @register.filter

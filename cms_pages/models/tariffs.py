@@ -18,6 +18,7 @@ from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for ol
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.money import format_money
 from ops.csv_safety import SafeDictWriter
 
 
@@ -163,7 +164,7 @@ CENTS = Decimal("0.01")  # prices are numbers in the data files (a negative one 
 EXPORT_FIELDS = [
     "id", "status", "consumer_group", "consumer_group_label", "town_ru", "town_en",
     "rate_type", "rate_type_label", "zone", "zone_label", "hours_ru", "hours_en",
-    "band", "band_label", "band_limit_kwh", "price", "unit", "unit_label", "vat_included",
+    "band", "band_label", "band_limit_kwh", "price", "price_label", "unit", "unit_label", "vat_included",
     "effective_from", "effective_to",
     "legal_act_title_ru", "legal_act_title_en", "legal_act_number", "legal_act_date",
     "legal_act_issuer_ru", "legal_act_issuer_en", "legal_act_url", "legal_act_is_demo",
@@ -171,7 +172,12 @@ EXPORT_FIELDS = [
 
 
 def export_rows(records, today):
-    """Every record with every field: codes, labels in the active language, texts in both."""
+    """Every record with every field: codes, labels in the active language, texts in both.
+
+    ``price`` is the machine-readable number (a plain decimal with a point: ``7.10``, ``-5.00``);
+    ``price_label`` is the price as people read it, in the site's one money format
+    (``cms_pages.rules.money``: «7,10 ₽» / "7.10 RUB"), like the other ``*_label`` columns.
+    """
     selection = tariff_periods.select(records, today, key=tariff_periods.tariff_key)
     status = {id(r): "in_force" for r in selection.in_force}
     status.update({id(r): "upcoming" for p in selection.upcoming for r in p.records})
@@ -188,7 +194,7 @@ def export_rows(records, today):
             "hours_ru": r.hours_ru or "", "hours_en": r.hours_en or "",
             "band": r.band, "band_label": str(r.get_band_display()),
             "band_limit_kwh": r.band_limit_kwh,
-            "price": r.price.quantize(CENTS), "unit": r.unit, "unit_label": str(r.get_unit_display()),
+            "price": r.price.quantize(CENTS), "price_label": format_money(r.price), "unit": r.unit, "unit_label": str(r.get_unit_display()),
             "vat_included": r.vat_included,
             "effective_from": r.effective_from.isoformat(),
             "effective_to": r.effective_to.isoformat() if r.effective_to else None,

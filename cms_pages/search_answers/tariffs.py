@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cms_pages import codes
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.money import format_amount
 from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
 from search.knowledge import Answer, BODY, EXACT, Figure, GENERAL, MATCHED, SUMMARY, WEAK
@@ -123,7 +124,7 @@ def _label(record, language):
     if record.band:
         band = str(record.get_band_display())
         if record.band_limit_kwh:
-            band += " " + _("(до %(limit)s кВт·ч в месяц)") % {"limit": f"{record.band_limit_kwh:,}".replace(",", "\u00a0")}
+            band += " " + _("(до %(limit)s кВт·ч в месяц)") % {"limit": format_amount(record.band_limit_kwh, language, places=0)}
         else:
             band += " " + _("(больше предыдущей границы)")
         bits.append(band)

@@ -89,5 +89,5 @@ def test_english_page_with_javascript(browser, live_server, transactional_db, fe
     page.fill("#id_distance_m", "300")
     page.fill("#id_date", "01.03.2026")
     page.click("form.calculator__form button[type=submit]")
-    expect(page.locator("[data-calculator-status]")).to_contain_text("75,000.00 roubles incl. VAT")
+    expect(page.locator("[data-calculator-status]")).to_contain_text("75,000.00 RUB incl. VAT")
     context.close()

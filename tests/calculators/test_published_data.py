@@ -27,7 +27,7 @@ def bill(client, date="01.03.2026", kwh="100"):
 
 
 def calculator_total(response):
-    return number(re.search(r"data-total>.*?— ([\d\s\u00a0,]+) руб", response.content.decode(), re.S).group(1))
+    return number(re.search(r"data-total>.*?— ([\d\s\u00a0,]+?)\s₽", response.content.decode(), re.S).group(1))
 
 
 def page_price(client, page, record_pk, date="01.03.2026"):
@@ -110,7 +110,7 @@ def test_republished_preferential_rate_changes_the_fee(client, fee_page):
     query = {"calculate": "1", "category": "household", "kw": "15", "voltage": "0.4", "area": "town",
              "distance_m": "300", "line": "overhead", "metering_points": "1", "date": "01.03.2026"}
     result = client.get(f"/ru/calculators/connection-fee/?{urlencode(query)}").content.decode()
-    assert "60 000,00 руб. с НДС" in re.sub(r"\s+", " ", result)  # 4,000 × 15
+    assert "60 000,00 ₽ с НДС" in re.sub(r"\s+", " ", result)  # 4,000 × 15
 
 
 def test_subsidy_ceiling_follows_the_published_page(client, home):

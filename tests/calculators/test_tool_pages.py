@@ -77,7 +77,7 @@ def test_the_tool_page_calculates_without_javascript(client, tools):
     response = client.get(page_url + "?" + urlencode(FEE))
     body = re.sub(r"\s+", " ", response.content.decode())
     assert response.status_code == 200
-    assert "75 000,00 руб. с НДС" in body
+    assert "75 000,00 ₽ с НДС" in body
     assert f'action="{page_url}"' in body
 
 

@@ -64,7 +64,7 @@ def test_connection_fee_result_in_russian(client, fee_page):
     body = text(response)
     assert response.status_code == 200
     # 5,000 × 15 = 75,000 with VAT; standard 19,745 + 360,000 + 25,000 = 404,745 without VAT.
-    assert "75 000,00 руб. с НДС" in body
+    assert "75 000,00 ₽ с НДС" in body
     assert "404 745,00" in body and "493 788,90" in body
     assert "По льготной ставке" in body
     assert "70-э/2" in body
@@ -96,7 +96,7 @@ def test_comma_decimal_and_typed_units_are_understood(client, fee_page):
     # 3,5 kW × 5,000 = 17,500 with VAT.
     response = get(client, "ru", "connection-fee", FEE, kw="3,5 кВт", distance_m="300 м")
     assert response.status_code == 200
-    assert "17 500,00 руб. с НДС" in text(response)
+    assert "17 500,00 ₽ с НДС" in text(response)
 
 
 @pytest.mark.parametrize("kw, message", [
@@ -225,7 +225,7 @@ def test_benefits_in_russian(client, subsidy_page):
     body = text(response)
     assert response.status_code == 200
     # 22% of 20,000 = 4,400; 5,000 − 4,400 = 600
-    assert "около 600,00 руб. в месяц" in body
+    assert "около 600,00 ₽ в месяц" in body
     assert "Окончательное решение принимает социальная защита" in body
     assert "Справки о доходах" in body
     assert "Центр социальной защиты" in body or "центр социальной защиты" in body

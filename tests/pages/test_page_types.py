@@ -200,9 +200,9 @@ def test_subsidy_page_shows_criteria_rule_ceilings_in_force_documents_and_where_
     assert "22 % её дохода" in text.replace("\xa0", " ")
     table = html.find("section", attrs={"aria-labelledby": "ceilings-heading"}).find("table")
     cells = [td.get_text(strip=True) for td in table.select("tbody td")]
-    assert "28000,00" in cells and "38500,00" in cells and "25000,00" not in cells
+    assert "28\u00a0000,00" in cells and "38\u00a0500,00" in cells and "25\u00a0000,00" not in cells
     old = get_ok(client, "/ru/sub/?date=2023-02-08", "ru").find("section", attrs={"aria-labelledby": "ceilings-heading"})
-    assert "25000,00" in old.get_text() and "28000,00" not in old.find("table").get_text()
+    assert "25\u00a0000,00" in old.get_text() and "28\u00a0000,00" not in old.find("table").get_text()
     where = html.find("section", attrs={"aria-labelledby": "where-heading"})
     assert "Отдел социальной защиты населения" in where.get_text()
     assert where.find("a", href="tel:88182200000")
@@ -220,12 +220,12 @@ def test_connection_fee_page_chooses_rates_by_date(client, home):
     f.PreferentialRateFactory(page=page, legal_act=act, rub_per_kw=Decimal("5000.00"), effective_from=D(2025, 1, 1))
     before = get_ok(client, "/ru/tp/?date=2025-12-31", "ru")
     rates = before.find("section", attrs={"aria-labelledby": "rates-heading"}).get_text()
-    assert "19745,00" in rates and "21000,00" not in rates and "5000,00" in rates
+    assert "19\u00a0745,00" in rates and "21\u00a0000,00" not in rates and "5\u00a0000,00" in rates
     assert "01.01.2026" in before.find("section", attrs={"aria-labelledby": "upcoming-heading"}).get_text()
     after = get_ok(client, "/ru/tp/?date=2026-01-01", "ru")
     rates = after.find("section", attrs={"aria-labelledby": "rates-heading"}).get_text()
-    assert "21000,00" in rates and "19745,00" not in rates
-    assert "19745,00" in after.find("section", attrs={"aria-labelledby": "archive-heading"}).get_text()
+    assert "21\u00a0000,00" in rates and "19\u00a0745,00" not in rates
+    assert "19\u00a0745,00" in after.find("section", attrs={"aria-labelledby": "archive-heading"}).get_text()
     assert "Физические лица до 15 кВт" in after.get_text()
     assert client.get("/ru/tp/?date=2026-1-32").status_code == 400
 
