@@ -45,6 +45,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from ops import frontend_cache
 from ops.middleware import is_publicly_cacheable
 from themes import low_vision
 
@@ -117,10 +118,11 @@ def bump(reason=""):
 
 def bump_after_commit(reason=""):
     """Invalidate once the change is committed: before that, a request could store the old page
-    under the new token. Registered before the nginx refresh, so nginx fetches the new page."""
-    if not enabled():
-        return
-    transaction.on_commit(lambda: bump(reason))
+    under the new token. Registered before the nginx refresh, so nginx fetches the new page.
+    nginx's own generation (ops.frontend_cache: every variant's copy) follows the same events."""
+    if enabled():
+        transaction.on_commit(lambda: bump(reason))
+    frontend_cache.new_generation_after_commit(reason)
 
 
 def request_key(request):

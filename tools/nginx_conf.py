@@ -23,16 +23,34 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.0.1", media_root=None):
+def generation_link(prefix):
+    """Where this nginx's cache generation link lives (the app's FRONTEND_CACHE_GENERATION_LINK)."""
+    return Path(prefix) / "generation" / "current"
+
+
+def ensure_generation_link(link):
+    """A first generation, as the app makes it at start-up (ops.frontend_cache); kept if present."""
+    link = Path(link)
+    if not link.exists():
+        (link.parent / "g-initial").mkdir(parents=True, exist_ok=True)
+        if link.is_symlink():
+            link.unlink()
+        link.symlink_to("g-initial")
+
+
+def render(prefix, upstream, listen, static_root, workers=1, server_name="127.0.0.1", media_root=None,
+           generation=None):
     prefix = Path(prefix)
     for sub in ("cache", "client_body", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
+    generation = Path(generation or generation_link(prefix))
+    ensure_generation_link(generation)
     values = dict(
         # As root, nginx would drop workers to "nobody", who cannot write this temporary prefix.
         USER_DIRECTIVE="user root;" if os.geteuid() == 0 else "",
         WORKERS=workers, PREFIX=prefix, UPSTREAM=upstream, LISTEN=listen,
         SERVER_NAME=server_name, STATIC_ROOT=static_root, MEDIA_ROOT=media_root or DEFAULT_MEDIA_ROOT,
-        ERRORS_ROOT=ERRORS_ROOT,
+        ERRORS_ROOT=ERRORS_ROOT, GENERATION_LINK=generation,
     )
     text = TEMPLATE.read_text()
     for name, value in values.items():
@@ -47,7 +65,9 @@ class Nginx:
 
     def __init__(self, prefix, upstream, static_root, workers=1, media_root=None):
         self.port = free_port()
-        self.conf = render(prefix, upstream, f"127.0.0.1:{self.port}", static_root, workers, media_root=media_root)
+        self.generation_link = generation_link(prefix)  # give the app this to make publishes seen at once
+        self.conf = render(prefix, upstream, f"127.0.0.1:{self.port}", static_root, workers, media_root=media_root,
+                           generation=self.generation_link)
         self.prefix = Path(prefix)
         self.process = None
 

@@ -119,13 +119,18 @@ class ProductionStack:
         self.work = Path(tempfile.mkdtemp(prefix=self.prefix))
         try:
             self.env = production_env(self.work, self.work / "var" if self.temp_db else None, **self.env_extra)
-            prepare(self.env, demo=self.demo)
             self.app_port = nginx_conf.free_port()
-            self.gunicorn = start_gunicorn(self.env, self.app_port, self.workers, self.gunicorn_args)
-            wait_for(f"{self.app_url}/healthz", timeout=120)  # a loaded CI machine starts workers slowly
             self.nginx = nginx_conf.Nginx(self.work / "nginx", f"127.0.0.1:{self.app_port}",
                                           self.work / "static", workers=self.nginx_workers,
-                                          media_root=self.media_root).start()
+                                          media_root=self.media_root)
+            prepare(self.env, demo=self.demo)
+            # As documented (docs/deployment.md): a change refreshes this nginx and starts its new
+            # generation (for the app and django_output; load_demo above had no nginx to tell).
+            self.env.setdefault("FRONTEND_CACHE_URL", self.nginx.url)
+            self.env.setdefault("FRONTEND_CACHE_GENERATION_LINK", str(self.nginx.generation_link))
+            self.gunicorn = start_gunicorn(self.env, self.app_port, self.workers, self.gunicorn_args)
+            wait_for(f"{self.app_url}/healthz", timeout=120)  # a loaded CI machine starts workers slowly
+            self.nginx.start()
         except BaseException:
             self.close()
             raise

@@ -143,9 +143,9 @@ PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
 # Search results and suggestions are not purged on publish (any page may change them), so the
 # proxy keeps them only briefly: a burst is still served from the cache, a publish shows within this.
 SEARCH_MAX_AGE = int(os.environ.get("SEARCH_MAX_AGE", "30"))
-# Low-vision variants of a page (one per combination of settings) are cached too, but a publish
-# refreshes only the normal variant in nginx, so the others are kept this long at most.
-LOW_VISION_MAX_AGE = int(os.environ.get("LOW_VISION_MAX_AGE", "30"))
+# Low-vision variants of a page (one per combination of settings) are cached as long as the normal
+# one: a change starts a new generation of nginx's cache for every variant (ops/frontend_cache.py).
+LOW_VISION_MAX_AGE = int(os.environ.get("LOW_VISION_MAX_AGE", str(PUBLIC_PAGE_MAX_AGE)))
 # The app's render cache of public pages (ops/render_cache.py): Redis when REDIS_URL is set (shared by
 # every server), else files under VAR_DIR (shared by the workers of one server). "default" stays local.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -301,3 +301,8 @@ if os.environ.get("FRONTEND_CACHE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_URL"],
         }
     }
+# The symbolic link nginx's cache key resolves ($realpath_root of deploy/nginx.conf.template): the app
+# points it to a new folder after every change (ops/frontend_cache.py). Only with nginx in front.
+FRONTEND_CACHE_GENERATION_LINK = os.environ.get(
+    "FRONTEND_CACHE_GENERATION_LINK",
+    str(VAR_DIR / "nginx-generation" / "current") if os.environ.get("FRONTEND_CACHE_URL") else "")
