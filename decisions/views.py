@@ -240,6 +240,7 @@ def _confirm(request, layout):
     return TemplateResponse(request, "decisions/import_done.html", {
         "layout": layout, "page": page, "revision": revision, "count": len(new_records), "act": act,
         "start": start, "end": end, "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "go_live_at": getattr(latest, "go_live_at", None) if not layout.dated else None,
         "compare_url": reverse("decisions:compare", args=[page.pk]),
     })
 

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from cms_pages.models import ConnectionFeePage, LegalAct, SubsidyPage
 from cms_pages.rules.money import format_amount
@@ -161,7 +162,7 @@ def test_xlsx_commit_into_a_draft_and_the_moderators_comparison(editor_client, c
         assert draft.max_payment_share_percent == amount(example("benefits")[0][1])
         assert draft.legal_act_id == act.pk
         assert fresh.latest_revision.approved_go_live_at is None  # set by the moderator's approval
-        assert draft.go_live_at.date() == datetime.date(2027, 1, 1)
+        assert timezone.localtime(draft.go_live_at).date() == datetime.date(2027, 1, 1)
         assert type(page).objects.get(pk=page.pk).max_payment_share_percent == Decimal("22")  # live unchanged
         assert words(compare) == expected  # the ceilings do not change: only the share is listed
 
@@ -280,3 +281,25 @@ def test_the_admin_in_english(editor_client, editor, subsidy_page):
     new = amount(next(row[1] for row in example("ceilings") if row[0] == "3"))
     assert (f"3 persons, heating season: {format_amount(heating, 'en')} → {format_amount(new, 'en')} roubles/month"
             in words(response))
+
+
+def test_a_later_benefit_decision_goes_live_on_its_date_after_approval(editor_client, subsidy_page, time_machine):
+    """The moderator approves the draft the import made: with a start after today Wagtail schedules it
+    (go-live date = the decision's start), the live page keeps the old share until then."""
+    from wagtail.models import Revision
+
+    time_machine.move_to(datetime.datetime(2026, 12, 15, 12, 0, tzinfo=datetime.timezone.utc))
+    response = preview(editor_client, "benefits", subsidy_page, example_upload("benefits"))
+    done = editor_client.post(url("benefits"), {"action": "confirm", "payload": response.context["payload"]})
+    assert "черновику назначена дата публикации 01.01.2027" in done.content.decode()
+    revision = Revision.objects.get(pk=SubsidyPage.objects.get(pk=subsidy_page.pk).latest_revision_id)
+    revision.publish()  # what the moderator's approval does
+    revision.refresh_from_db()
+    assert timezone.localtime(revision.approved_go_live_at).date() == datetime.date(2027, 1, 1)
+    assert SubsidyPage.objects.get(pk=subsidy_page.pk).max_payment_share_percent == Decimal("22")
+    time_machine.move_to(datetime.datetime(2027, 1, 1, 0, 30, tzinfo=datetime.timezone.utc))
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")
+    assert SubsidyPage.objects.get(pk=subsidy_page.pk).max_payment_share_percent == amount(example("benefits")[0][1])
+    assert words(editor_client.get(reverse("decisions:compare", args=[subsidy_page.pk]))) == []
