@@ -116,12 +116,26 @@ def test_editors_change_it_in_settings_and_a_bad_number_is_refused(admin_client,
     assert ContactSettings.objects.get(site=site).hotline_number == NEW_NUMBER
 
 
-def test_no_template_types_the_hotline(settings):
+# A Russian phone number as people type it («8-800-220-0-220», «8 (8182) 00-06-06», «+7 81837 0-30-30»)
+# and an e-mail address: templates read every site-wide contact from the setting (cms_pages.ContactSettings).
+TYPED_PHONE = re.compile(r"(?<![\w.-])(?:\+7|8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]?\d{1,2}[\s-]?\d{2}(?:[\s-]?\d{1,3})?(?!\d)")
+TYPED_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+@pytest.mark.parametrize("typed", ["8-800-220-0-220", "88002200220", "8 (8182) 00-06-06", "+7 (81837) 0-30-30",
+                                   "8 800 220 02 20", "tp@example.ru"])
+def test_the_template_check_recognises_typed_contacts(typed):
+    assert TYPED_PHONE.search(f"<p>Звоните: {typed}</p>") or TYPED_EMAIL.search(typed)
+
+
+def test_no_template_types_a_contact(settings):
+    """No template of any app types the hotline or another contact number or address."""
     from pathlib import Path
     root = Path(settings.BASE_DIR)
-    typed = [str(p.relative_to(root)) for folder in ("cases", "outages", "search", "ops", "themes", "calculators", "cms_pages")
-             for p in (root / folder).rglob("*") if p.suffix in {".html", ".txt"} and "locale" not in p.parts
-             and re.search(r"8-800-220-0-220|88002200220", p.read_text("utf-8"))]
+    typed = [f"{p.relative_to(root)}: {found.group()}" for p in root.rglob("*")
+             if p.suffix in {".html", ".txt"} and "templates" in p.parts
+             and not {"locale", "node_modules", ".venv", "tests"} & set(p.parts)
+             for pattern in (TYPED_PHONE, TYPED_EMAIL) for found in pattern.finditer(p.read_text("utf-8"))]
     assert typed == []
 
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from cms_pages.models import AlertBanner
 from demo import accounts, images
-from demo.content import all_pages, centres, home
+from demo.content import all_pages, centres, contacts, home
 from demo.content import reference as reference_content
 from demo.loader import Loader
 
@@ -99,7 +99,7 @@ class Command(BaseCommand):
         loader = Loader(user=admin, force=force)
         remove_welcome_page()
         loader.ensure(specs)
-        set_default_site(loader.pages["home"])
+        contacts.load(set_default_site(loader.pages["home"]))
         loader.publish(specs)
         for key, lookup, fields in home.alerts(ctx):
             loader.publish_snippet(key, AlertBanner, lookup, fields)
