@@ -17,7 +17,7 @@ def _register(model, *fields):
 _register(m.HomePage, "intro", "top_tasks")
 _register(m.SectionPage, "intro")
 _register(m.ContentPage, "body")
-_register(m.TariffPage, "explanation")
+_register(m.TariffPage, "explanation", "example_text")
 _register(m.ConnectionFeePage, "explanation")
 _register(m.SubsidyPage, "criteria", "rule", "documents", "processing_time")
 _register(m.ProcedurePage, "steps", "total_time", "total_cost")

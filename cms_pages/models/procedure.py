@@ -12,6 +12,7 @@ from wagtail.search import index
 from cases.request_types import FORM_TYPE_CHOICES
 from cms_pages.blocks import StepBlock, labelled
 from cms_pages.models.base import BasePage, live_pages_from_stream
+from cms_pages.tool_links import page_tool_link, tool_link_field
 
 
 def request_form_url(request_type):
@@ -28,10 +29,11 @@ class ProcedurePage(BasePage):
                                     choices=FORM_TYPE_CHOICES, blank=True)
     related_pages = StreamField([("page", labelled(blocks.PageChooserBlock(), _("Страница")))], blank=True,
                                 verbose_name=_("связанные процедуры"))
+    tool_link = tool_link_field()  # e.g. the fee calculator for a 15 kW house (cms_pages.tool_links)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("steps"), FieldPanel("total_time"), FieldPanel("total_cost"),
-        FieldPanel("request_type"), FieldPanel("related_pages"),
+        FieldPanel("request_type"), FieldPanel("tool_link"), FieldPanel("related_pages"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("steps")]
 
@@ -40,6 +42,9 @@ class ProcedurePage(BasePage):
 
     def start_url(self):
         return request_form_url(self.request_type) if self.request_type else ""
+
+    def tool_link_data(self):
+        return page_tool_link(self)
 
     def related_procedures(self):
         return live_pages_from_stream(self.related_pages)

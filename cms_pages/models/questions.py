@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import labelled
 from cms_pages.models.base import BasePage, live_pages_from_stream
+from cms_pages.tool_links import page_tool_link, tool_link_field
 from search.knowledge import PHRASING
 
 
@@ -20,9 +21,10 @@ class QuestionPage(BasePage):
         help_text=_("Как ещё спрашивают об этом, по одной формулировке на строке. Используется поиском."))
     related_pages = StreamField([("page", labelled(blocks.PageChooserBlock(), _("Страница")))], blank=True,
                                 verbose_name=_("связанные страницы"))
+    tool_link = tool_link_field()  # the tool that answers the question with its values (cms_pages.tool_links)
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("short_answer"), FieldPanel("full_answer"),
+        FieldPanel("short_answer"), FieldPanel("full_answer"), FieldPanel("tool_link"),
         FieldPanel("alternative_phrasings"), FieldPanel("related_pages"),
     ]
     search_fields = BasePage.search_fields + [
@@ -35,6 +37,9 @@ class QuestionPage(BasePage):
 
     def phrasings(self):
         return [line.strip() for line in self.alternative_phrasings.splitlines() if line.strip()]
+
+    def tool_link_data(self):
+        return page_tool_link(self)
 
     def related(self):
         return live_pages_from_stream(self.related_pages)

@@ -3,17 +3,19 @@ import io
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for older imports)
-    BAND_CHOICES, CONSUMER_GROUP_CHOICES, RATE_TYPE_CHOICES, UNIT_CHOICES, ZONE_CHOICES, choice_index,
+    BAND_CHOICES, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, RATE_TYPE_CHOICES, UNIT_CHOICES, ZONE_CHOICES,
+    choice_index,
 )
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
@@ -26,6 +28,26 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
     KIND_CHOICES = [("electricity", _("Электроэнергия")), ("heat", _("Тепловая энергия"))]
     kind = models.CharField(_("вид тарифа"), max_length=20, choices=KIND_CHOICES, default="electricity")
     explanation = models.TextField(_("пояснение"), blank=True)
+    # The worked example: the page shows it, and publishing is refused when the bill estimator disagrees
+    # (cms_pages.rules.worked_examples, with this page's own tariffs and typical night shares).
+    example_consumer_group = models.CharField(
+        _("пример: группа потребителей"), max_length=40, blank=True,
+        choices=[(code, label) for code, label in CONSUMER_GROUP_CHOICES if code in HOUSEHOLD_GROUPS])
+    example_rate_type = models.CharField(_("пример: вид тарифа"), max_length=20, choices=RATE_TYPE_CHOICES,
+                                         default=RATE_TYPE_CHOICES[0][0])
+    example_kwh = models.DecimalField(_("пример: расход за месяц, кВт·ч"), max_digits=9, decimal_places=2,
+                                      null=True, blank=True, validators=[MinValueValidator(Decimal("0.01"))])
+    example_night_percent = models.DecimalField(
+        _("пример: доля ночного расхода, %"), max_digits=4, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("99.9"))],
+        help_text=_("Для зонных тарифов. Пусто — типичная доля группы, указанная на этой странице."))
+    example_date = models.DateField(_("пример: на дату"), null=True, blank=True,
+                                    help_text=_("Дата, на которую считается счёт (тарифы этой даты)."))
+    example_amount = models.DecimalField(
+        _("пример: сумма за месяц с НДС, руб."), max_digits=12, decimal_places=2, null=True, blank=True,
+        help_text=_("Сколько заплатит семья из примера. При публикации пример проверяется тем же расчётом, "
+                    "что и калькулятор счёта, по тарифам этой страницы."))
+    example_text = models.TextField(_("пример: пояснение"), blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -35,8 +57,34 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
                     label=_("Доля")),
     ]
 
+    content_panels = content_panels + [MultiFieldPanel([
+        FieldRowPanel([FieldPanel("example_consumer_group"), FieldPanel("example_rate_type")]),
+        FieldRowPanel([FieldPanel("example_kwh"), FieldPanel("example_night_percent"), FieldPanel("example_date")]),
+        FieldPanel("example_amount"), FieldPanel("example_text"),
+    ], heading=_("Пример расчёта"))]
+
     class Meta:
         verbose_name = _("страница тарифов")
+
+    worked_example_field = "example_amount"
+
+    def worked_example_problems(self, children=None, on=None):
+        """Messages when the worked example disagrees with the bill estimator (``cms_pages.rules.worked_examples``)."""
+        from cms_pages.rules import worked_examples
+        return worked_examples.tariff_problems(self, children or {}, on)
+
+    def worked_example_url(self):
+        from cms_pages.rules import worked_examples
+        return worked_examples.tariff_tool_url(self)
+
+    def example_shares(self):
+        from cms_pages.rules import worked_examples
+        return worked_examples.tariff_example_shares(self)
+
+    def bill_tool_links(self):
+        """Links to the bill estimator for the page's household groups (with the example's kWh)."""
+        from cms_pages.rules import worked_examples
+        return worked_examples.tariff_group_links(self)
 
     def get_search_body(self):
         return " ".join(filter(None, [self.summary, self.explanation]))

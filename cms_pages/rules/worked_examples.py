@@ -2,13 +2,14 @@
 
 The subsidy page's example goes through ``calculators.rules.eligibility.check_eligibility`` (the
 benefit checker), the connection fee page's through ``calculators.rules.connection_fee.
-calculate_connection_fee`` (the connection fee calculator), with the records of the page being
+calculate_connection_fee`` (the connection fee calculator), the tariff page's through
+``calculators.rules.bill.estimate_bill`` (the bill estimator, its consumption read by the
+estimator's own form, so a night share is assumed exactly as the tool assumes it), with the records of the page being
 published (``children``: the records in the edit form, by relation name) on the day of publication.
 An empty example (no stated result) is not checked. Each function returns messages in the editor's
 language; an empty list means the example agrees with the tool.
 """
 from decimal import Decimal
-from urllib.parse import urlencode
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,12 +79,11 @@ def subsidy_problems(page, children=None, on=None):
 
 def _tool_url(page, kind, stated, inputs, params):
     """The tool ``kind`` with the example's values filled in and calculated, or "" without a full example."""
-    from cms_pages.search_answers.tools import tool_base_url
+    from cms_pages.tool_links import tool_url
 
     if getattr(page, stated) is None or any(getattr(page, name) in (None, "") for name in inputs):
         return ""
-    base = tool_base_url(kind)
-    return base + "?" + urlencode({**params(), "calculate": "1"}) if base else ""
+    return tool_url(kind, params(), calculate=True)
 
 
 def subsidy_tool_url(page):
@@ -142,3 +142,98 @@ def connection_tool_url(page):
         "category": page.example_category, "kw": page.example_kw, "voltage": page.example_voltage,
         "area": page.example_area, "distance_m": page.example_distance_m, "line": page.example_line,
         "metering_points": page.example_metering_points, **({"social": "on"} if page.example_social else {})})
+
+
+# ----------------------------------------------------------------- household electricity bill
+
+TARIFF_INPUTS = ("example_consumer_group", "example_kwh", "example_date")
+
+
+def bill_params(page):
+    """The bill estimator's query for the example (its form's field names)."""
+    from cms_pages.tool_links import clean_params
+
+    return clean_params({"consumer_group": page.example_consumer_group, "mode": "total",
+                         "total_kwh": page.example_kwh, "night_share": page.example_night_percent,
+                         "date": page.example_date.strftime("%d.%m.%Y") if page.example_date else None})
+
+
+def tariff_result(page, children=None, on=None):
+    """(the estimator's ``TariffOption`` for the example's rate type, the ``BillEstimate``) on the example's date.
+
+    The page's own tariff records and typical night shares (``children``: as in the edit form).
+    Raises ``CalculatorError`` when the estimator cannot price the example.
+    """
+    from calculators.rules.bill import estimate_bill
+    from calculators.rules.common import CalculatorError
+    from cms_pages.tool_links import tool_form
+
+    children = children or {}
+    form = tool_form("bill", bill_params(page))
+    if not form.is_valid():
+        raise CalculatorError("; ".join(m for errors in form.errors.values() for m in errors))
+    consumption = form.consumption(_records(page, children, "night_shares"))
+    estimate = estimate_bill(page.example_consumer_group, consumption, _records(page, children, "tariffs"),
+                             on=page.example_date or on or timezone.localdate())
+    option = next(o for o in estimate.options if o.rate_type == page.example_rate_type)
+    if not option.available:
+        raise CalculatorError(str(option.reason))
+    return option, estimate
+
+
+def tariff_problems(page, children=None, on=None):
+    from calculators.rules.common import CalculatorError
+
+    if page.example_amount is None:
+        return []
+    if any(getattr(page, name) in (None, "") for name in TARIFF_INPUTS):
+        return [_("У примера расчёта указана сумма, но не заполнены группа потребителей, расход и дата: "
+                  "заполните их или очистите сумму.")]
+    if page.kind != "electricity":
+        return [_("Пример расчёта счёта возможен только на странице тарифов на электроэнергию.")]
+    try:
+        option, estimate = tariff_result(page, children, on)
+    except CalculatorError as error:
+        return [_("Пример расчёта нельзя проверить калькулятором: %(reason)s") % {"reason": error.message}]
+    if _differs(page.example_amount, option.with_vat):
+        return [_mismatch(_("Калькулятор счёта за электроэнергию"), page.example_amount, option.with_vat,
+                          estimate.on)]
+    return []
+
+
+def tariff_example_shares(page):
+    """The night share the example assumes: (percent, typed by the editor) or None (single-rate)."""
+    from calculators.rules.bill import typical_shares
+    from cms_pages.codes import SINGLE
+
+    if page.example_rate_type == SINGLE:
+        return None
+    if page.example_night_percent is not None:
+        return page.example_night_percent, True
+    typical = typical_shares(list(page.night_shares.all()), page.example_consumer_group)
+    return (typical.night_percent, False) if typical else None
+
+
+def tariff_tool_url(page):
+    """The bill estimator with the example's values filled in, or ""."""
+    return _tool_url(page, "bill", "example_amount", TARIFF_INPUTS, lambda: bill_params(page))
+
+
+def tariff_group_links(page):
+    """[(group label, url)]: the bill estimator for each household group the page has tariffs for, with
+    the example's kWh when the page has one (then it opens on the result), in the code list's order."""
+    from cms_pages.codes import CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, KWH
+    from cms_pages.tool_links import tool_url
+
+    if page.kind != "electricity":
+        return []
+    present = {r.consumer_group for r in page.tariffs.all() if r.unit == KWH}
+    links = []
+    for code, label in CONSUMER_GROUP_CHOICES:
+        if code not in HOUSEHOLD_GROUPS or code not in present:
+            continue
+        params = {"consumer_group": code, "mode": "total", "total_kwh": page.example_kwh}
+        url = tool_url("bill", params, calculate=page.example_kwh is not None)
+        if url:
+            links.append((label, url))
+    return links

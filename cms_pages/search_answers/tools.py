@@ -8,6 +8,7 @@ fills in, so no errors are shown for what the query did not say).
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from search.knowledge import Tool
 
@@ -41,7 +42,8 @@ def _tool_page_url(kind):
 def tool_base_url(kind):
     from search.answers import memo
     try:
-        url = memo(f"tool_page_url:{kind}", lambda: _tool_page_url(kind))
+        # per language: the page's URL has the language's prefix and translated slugs
+        url = memo(f"tool_page_url:{kind}:{get_language()}", lambda: _tool_page_url(kind))
     except Exception:  # noqa: BLE001 - a tool page type being built must not break search
         url = None
     if url:

@@ -3,6 +3,7 @@ from cases import request_types as rt
 from cms_pages.models import ProcedurePage
 
 from demo.content.common import T, p, page, page_choices, step
+from demo.content.questions import HOUSE_15KW
 
 
 def steps(*rows):
@@ -84,7 +85,7 @@ def pages(ctx):
                           "[[figure:preferential_rate]] × кВт (демо)",
                           "At most [[figure:household_fee_15kw]] for 15 kW: the preferential rate "
                           "[[figure:preferential_rate]] × kW (demo)"),
-             request_type=rt.CONNECTION,
+             request_type=rt.CONNECTION, tool_link=HOUSE_15KW,
              related_pages=page_choices("connection/fee", "connection/fee-calculator", "connection/15-150kw",
                                         "connection/turnkey")),
         page("connection/15-150kw", ProcedurePage, "connection",

@@ -1,7 +1,28 @@
 """Questions citizens ask, each answered in one sentence and in full, with other phrasings for search."""
+from cms_pages.codes import HOUSEHOLD, OVERHEAD, TOWN, URBAN_ELECTRIC_RURAL, URBAN_GAS, VOLTAGE_04
 from cms_pages.models import QuestionPage
 
 from demo.content.common import T, link, p, page, page_choices
+
+
+def tool_link(kind, **values):
+    """A page's ``tool_link`` (cms_pages.tool_links.ToolLinkBlock): the tool and the values it opens with."""
+    return [{"type": kind, "value": {name: str(value) if value is not None else None
+                                     for name, value in values.items()}}]
+
+
+# What the connection pages know: a household of 15 kW in a town, 300 m from the grid (the preferential
+# rate's town limit), one meter; the same case as the fee page's worked example.
+HOUSE_15KW = tool_link("connection_fee", category=HOUSEHOLD, kw=15, voltage=VOLTAGE_04, area=TOWN, distance_m=300,
+                       line=OVERHEAD, metering_points=1)
+TOOL_LINKS = {
+    "cost-15kw": HOUSE_15KW,
+    "why-not-550": HOUSE_15KW,
+    "tariff-electric-stove": tool_link("bill", consumer_group=URBAN_ELECTRIC_RURAL, total_kwh=300),
+    "two-zone-worth": tool_link("bill", consumer_group=URBAN_GAS, total_kwh=300),
+    # The issue's case: 3 people, 45,000 a month, 12,000 for housing and utilities (26.6 %): likely due.
+    "housing-subsidy": tool_link("eligibility", family_size=3, income=45000, payments=12000, heating_season="yes"),
+}
 
 # key, (question ru, en), (slug ru, en), (short ru, en), (full ru, en), (phrasings ru, en), related keys
 QUESTIONS = [
@@ -336,5 +357,5 @@ def pages(ctx):
             f"questions/{key}", QuestionPage, "questions", T(*title), T(*slug),
             T(*title) if "[[figure:" in short[0] else T(*short),
             short_answer=T(*short), full_answer=T(*full), alternative_phrasings=T(*phrasings),
-            related_pages=page_choices(*related)))
+            related_pages=page_choices(*related), tool_link=TOOL_LINKS.get(key, [])))
     return specs

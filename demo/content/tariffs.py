@@ -99,8 +99,38 @@ def heat_records(acts):
     return rows
 
 
+# The worked example (checked against the bill estimator at publish time and in the tests): does a
+# two-zone meter pay off at 300 kWh a month in a flat with a gas stove, with the group's typical night
+# share? The amount is computed here by the check itself, from the records below, not typed.
+EXAMPLE = {"example_consumer_group": URBAN_GAS, "example_rate_type": "two_zone", "example_kwh": Decimal("300"),
+           "example_date": H2[0]}
+EXAMPLE_TEXT = T(
+    "Ночную долю пример берёт типичную для группы. В калькуляторе счёта можно указать свою долю или расход "
+    "днём и ночью и сравнить двухзонный тариф с одноставочным и трёхзонным.",
+    "The example assumes the group's typical night share. In the bill calculator you can give your own share "
+    "or your day and night readings and compare the two-zone tariff with the single-rate and three-zone ones.")
+
+
+def example_amount(records, shares):
+    """The example's monthly amount, as the bill estimator computes it from the page's records."""
+    from cms_pages.models import TariffRecord, TypicalZoneShare
+    from cms_pages.rules.worked_examples import tariff_result
+
+    from demo.loader import expand
+
+    def without_act(row):
+        return expand({k: v for k, v in row.items() if k != "legal_act"})
+
+    example = TariffPage(kind="electricity", **EXAMPLE)
+    option, _estimate = tariff_result(example, {
+        "tariffs": [TariffRecord(**without_act(row)) for row in records],
+        "night_shares": [TypicalZoneShare(**expand(row)) for row in shares]})
+    return option.with_vat
+
+
 def pages(ctx):
     acts = ctx.acts
+    records, shares = electricity_records(acts), zone_shares()
     return [
         page("tariffs/electricity", TariffPage, "tariffs",
              T("Тарифы на электроэнергию для населения", "Electricity tariffs for households"),
@@ -124,7 +154,8 @@ def pages(ctx):
                  "Homes with electric stoves or electric heating and rural residents pay less: a coefficient "
                  "of 0.7 applies to the base price. The night zone is 23:00 to 07:00. Bills come from the "
                  "guaranteeing supplier TGK-2 Energosbyt, not from the grid company. " + DEMO_EN),
-             children={"tariffs": electricity_records(acts), "night_shares": zone_shares()}),
+             **EXAMPLE, example_amount=example_amount(records, shares), example_text=EXAMPLE_TEXT,
+             children={"tariffs": records, "night_shares": shares}),
         page("tariffs/heat", TariffPage, "tariffs",
              T("Тарифы на тепловую энергию для населения", "Heat tariffs for households"),
              T("teplovaya-energiya", "heat"),

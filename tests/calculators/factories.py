@@ -57,3 +57,15 @@ class IncomeCeilingFactory(shared.IncomeCeilingFactory):
     legal_act = factory.SubFactory(LegalActFactory, title="Постановление о предельном доходе",
                                    title_en="Decree on income ceilings", number="116-пп",
                                    date=datetime.date(2023, 2, 9), issuer="Правительство Архангельской области")
+
+
+class TypicalZoneShareFactory(factory.django.DjangoModelFactory):
+    """A group's typical night and peak shares, which the bill estimator assumes for a monthly total."""
+
+    consumer_group = "urban_gas"
+    night_percent = 30
+    peak_percent = 30
+    source = "Средняя доля по зонным счётчикам группы"
+
+    class Meta:
+        model = "cms_pages.TypicalZoneShare"
