@@ -59,6 +59,24 @@ AREA_CHOICES = [(ANY_AREA, _("любая")), (TOWN, _("город")), (RURAL, _(
 AREAS = (TOWN, RURAL)
 OVERHEAD, CABLE = "overhead", "cable"
 LINE_CHOICES = [(OVERHEAD, _("воздушная")), (CABLE, _("кабельная"))]
+# The standardized rates (the regulator's order on connection fees, by Decree 861 p. 87) and their units.
+C1, C2, C3, C8 = "C1", "C2", "C3", "C8"
+RATE_CODE_CHOICES = [
+    (C1, _("С1 — подготовка и выдача технических условий, проверка их выполнения")),
+    (C2, _("С2 — строительство воздушных линий")),
+    (C3, _("С3 — строительство кабельных линий")),
+    (C8, _("С8 — организация учёта электроэнергии")),
+]
+PER_CONNECTION, PER_KM, PER_POINT = "connection", "km", "point"
+RATE_UNIT_CHOICES = [
+    (PER_CONNECTION, _("руб. за присоединение")),
+    (PER_KM, _("руб./км")),
+    (PER_POINT, _("руб. за точку учёта")),
+]
+# The rates per kW for households up to 15 kW (Decree 861 p. 17): preferential, and social for the
+# groups the region names.
+PREFERENTIAL, SOCIAL = "preferential", "social"
+PER_KW_KIND_CHOICES = [(PREFERENTIAL, _("Льготная ставка")), (SOCIAL, _("Социальная ставка"))]
 
 # ----------------------------------------------------------------- benefits (181-FZ, Housing Code)
 DISABLED, DISABLED_CHILD, VETERAN, LARGE_FAMILY, LOW_INCOME = (

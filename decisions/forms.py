@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms_pages.models import LegalAct
+from cms_pages.models.dated import period_problem
 from decisions.rules.parsing import MAX_ROWS
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
@@ -70,8 +71,8 @@ class DecisionImportForm(forms.Form):
                 self.add_error("legal_act", _("У вас нет права добавлять правовые акты: выберите решение из "
                                               "списка или попросите администратора внести его."))
         start, end = data.get("effective_from"), data.get("effective_to")
-        if start and end and end < start:
-            self.add_error("effective_to", _("Дата окончания раньше даты начала."))
+        if period_problem(start, end):
+            self.add_error("effective_to", period_problem(start, end))
         elif end and not self.layout.dated:
             self.add_error("effective_to", _("У этой величины нет даты окончания: страница указывает одно значение, "
                                              "оно действует до следующего решения. Оставьте поле пустым."))

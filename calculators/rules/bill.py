@@ -12,7 +12,9 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import NoPublishedData, add_vat, legal_bases, money, remove_vat, today, vat_rate_on
-from cms_pages.codes import HOUSEHOLD_GROUPS, KWH, NO_BANDS, SINGLE, THREE_ZONE, TWO_ZONE, ZONES  # noqa: F401
+from cms_pages.codes import (  # noqa: F401
+    ALL_DAY, DAY, HALF_PEAK, HOUSEHOLD_GROUPS, KWH, NIGHT, NO_BANDS, PEAK, SINGLE, THREE_ZONE, TWO_ZONE, ZONES,
+)
 from cms_pages.rules import tariff_periods
 
 RATE_TYPES = (SINGLE, TWO_ZONE, THREE_ZONE)
@@ -63,26 +65,26 @@ class Consumption:
         three_zone = None
         if shares.peak_percent is not None:
             peak = total * shares.peak_percent / 100
-            three_zone = {"peak": peak, "half_peak": total - night - peak, "night": night}
-        return cls(total=total, two_zone={"day": total - night, "night": night}, three_zone=three_zone,
+            three_zone = {PEAK: peak, HALF_PEAK: total - night - peak, NIGHT: night}
+        return cls(total=total, two_zone={DAY: total - night, NIGHT: night}, three_zone=three_zone,
                    shares=shares)
 
     @classmethod
     def from_day_night(cls, day, night):
         day, night = Decimal(day), Decimal(night)
-        return cls(total=day + night, two_zone={"day": day, "night": night})
+        return cls(total=day + night, two_zone={DAY: day, NIGHT: night})
 
     @classmethod
     def from_three_zones(cls, peak, half_peak, night):
         peak, half_peak, night = Decimal(peak), Decimal(half_peak), Decimal(night)
         # Day (07–23) is peak plus half-peak; night is the same 23–07 in both zone tariffs.
         return cls(total=peak + half_peak + night,
-                   two_zone={"day": peak + half_peak, "night": night},
-                   three_zone={"peak": peak, "half_peak": half_peak, "night": night})
+                   two_zone={DAY: peak + half_peak, NIGHT: night},
+                   three_zone={PEAK: peak, HALF_PEAK: half_peak, NIGHT: night})
 
     def volumes(self, rate_type):
         if rate_type == SINGLE:
-            return {"all_day": self.total}
+            return {ALL_DAY: self.total}
         return self.two_zone if rate_type == TWO_ZONE else self.three_zone
 
 

@@ -17,17 +17,19 @@ from calculators.rules.common import (
     remove_vat, today, vat_rate_on,
 )
 from calculators.rules.deadlines import connection_deadline
-from cms_pages.codes import AREAS, CABLE, OVERHEAD, PREFERENTIAL_CATEGORY_CODES, TOWN, VOLTAGE_04
+from cms_pages.codes import (
+    AREAS, C1, C2, C3, C8, CABLE, OVERHEAD, PREFERENTIAL, PREFERENTIAL_CATEGORY_CODES, SOCIAL, TOWN, VOLTAGE_04,
+)
 from cms_pages.rules import tariff_periods
 
 # The preferential rate applies to connections at 0.4 kV and below (Decree 861, p. 17).
 PREFERENTIAL_VOLTAGE = VOLTAGE_04
 
-LINE_RATE_CODES = {OVERHEAD: "C2", CABLE: "C3"}
+LINE_RATE_CODES = {OVERHEAD: C2, CABLE: C3}
 
 RULE_STANDARD = "standard"
-RULE_PREFERENTIAL = "preferential"
-RULE_SOCIAL = "social"
+RULE_PREFERENTIAL = PREFERENTIAL
+RULE_SOCIAL = SOCIAL
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,10 @@ def _missing(code, on, voltage):
 def standardized_components(request, rates, on):
     """C1, the line (C2 or C3 × km) and C8 × metering points, each rounded to kopecks."""
     components = []
-    c1 = _find_rate(rates, "C1", request.voltage, request.area, any_voltage=True)
+    c1 = _find_rate(rates, C1, request.voltage, request.area, any_voltage=True)
     if c1 is None:
-        raise _missing("C1", on, request.voltage)
-    components.append(Component("C1", c1.get_code_display(), c1.amount, c1.get_unit_display(),
+        raise _missing(C1, on, request.voltage)
+    components.append(Component(C1, c1.get_code_display(), c1.amount, c1.get_unit_display(),
                                 Decimal(1), money(c1.amount), c1))
     if request.distance_m > 0:
         code = LINE_RATE_CODES[request.line]
@@ -145,11 +147,11 @@ def standardized_components(request, rates, on):
         components.append(Component(code, line.get_code_display(), line.amount, line.get_unit_display(),
                                     km, money(line.amount * km), line))
     if request.metering_points > 0:
-        c8 = _find_rate(rates, "C8", request.voltage, request.area, any_voltage=True)
+        c8 = _find_rate(rates, C8, request.voltage, request.area, any_voltage=True)
         if c8 is None:
-            raise _missing("C8", on, request.voltage)
+            raise _missing(C8, on, request.voltage)
         points = Decimal(request.metering_points)
-        components.append(Component("C8", c8.get_code_display(), c8.amount, c8.get_unit_display(),
+        components.append(Component(C8, c8.get_code_display(), c8.amount, c8.get_unit_display(),
                                     points, money(c8.amount * points), c8))
     return components
 
@@ -158,8 +160,8 @@ def check_preferential(request, category, rates, vat):
     """Can this applicant be charged the preferential or social rate? All failed conditions are listed."""
     check = PreferentialCheck()
     by_kind = {r.kind: r for r in sorted(rates, key=lambda r: r.sort_order or 0)}
-    kind = "social" if request.social and "social" in by_kind else "preferential"
-    if request.social and "social" not in by_kind:
+    kind = SOCIAL if request.social and SOCIAL in by_kind else PREFERENTIAL
+    if request.social and SOCIAL not in by_kind:
         check.notes.append(_("Социальная ставка на эту дату не опубликована, поэтому сравниваем с льготной."))
     record = by_kind.get(kind)
     check.kind, check.record = kind, record
@@ -235,7 +237,7 @@ def calculate_connection_fee(request, categories, standard_rates, preferential_r
     check = check_preferential(request, category, preferential_in_force, vat)
     fmt = {"standard": format_money(with_vat), "preferential": format_money(check.amount_with_vat or 0)}
     if check.applicable and check.amount_with_vat < with_vat:
-        rule = RULE_SOCIAL if check.kind == "social" else RULE_PREFERENTIAL
+        rule = RULE_SOCIAL if check.kind == SOCIAL else RULE_PREFERENTIAL
         total_with_vat, total_without_vat = check.amount_with_vat, check.amount_without_vat
         explanation = (_("Социальная ставка × мощность (%(preferential)s) ниже стоимости по "
                          "стандартизированным ставкам (%(standard)s с НДС), поэтому плата — по социальной ставке.")

@@ -7,22 +7,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from cms_pages.codes import AREA_CHOICES, LINE_CHOICES, VOLTAGE_CHOICES, VOLTAGE_ORDER, choice_index
+from cms_pages.codes import (  # noqa: F401  (RATE_* are re-exported for older imports)
+    AREA_CHOICES, LINE_CHOICES, PER_KW_KIND_CHOICES, RATE_CODE_CHOICES, RATE_UNIT_CHOICES, VOLTAGE_CHOICES,
+    VOLTAGE_ORDER, choice_index,
+)
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
-
-RATE_CODE_CHOICES = [
-    ("C1", _("С1 — подготовка и выдача технических условий, проверка их выполнения")),
-    ("C2", _("С2 — строительство воздушных линий")),
-    ("C3", _("С3 — строительство кабельных линий")),
-    ("C8", _("С8 — организация учёта электроэнергии")),
-]
-RATE_UNIT_CHOICES = [
-    ("connection", _("руб. за присоединение")),
-    ("km", _("руб./км")),
-    ("point", _("руб. за точку учёта")),
-]
 
 
 class ConnectionFeePage(DateChoiceMixin, BasePage):
@@ -158,7 +149,7 @@ class StandardizedRate(DatedRecord, Orderable):
 
 
 class PreferentialRate(DatedRecord, Orderable):
-    KIND_CHOICES = [("preferential", _("Льготная ставка")), ("social", _("Социальная ставка"))]
+    KIND_CHOICES = PER_KW_KIND_CHOICES
     page = ParentalKey(ConnectionFeePage, related_name="preferential_rates", on_delete=models.CASCADE)
     kind = models.CharField(_("вид"), max_length=20, choices=KIND_CHOICES)
     rub_per_kw = models.DecimalField(_("руб. за кВт с НДС"), max_digits=10, decimal_places=2)

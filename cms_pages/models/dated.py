@@ -1,8 +1,13 @@
 """The dated record: one shape for every figure that changes by decision of a regulator.
 
-Tariffs, connection rates, income ceilings, connection deadlines and typical night shares are
-never edited in place when the law changes: editors add the next period's record with the act
-that sets it, and the site chooses what is in force on a date (``cms_pages.rules.tariff_periods``).
+Tariffs (``TariffRecord``), connection rates (``StandardizedRate``, ``PreferentialRate``), connection
+deadlines (``ConnectionDeadline``) and income ceilings (``IncomeCeiling``, the benefits' dated
+figures) are never edited in place when the law changes: editors add the next period's record with
+the act that sets it, and the site chooses what is in force on a date: the in-force rule is
+``cms_pages.rules.tariff_periods`` (``select``, ``in_force``, ``effective_ends``), reached through
+this base. The period's one check, ``period_problem``, serves the records and the decisions
+importer's form alike. (A typical night share is an assumption editors keep current, not a dated
+figure.)
 """
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms_pages.rules import tariff_periods
+
+
+def period_problem(start, end):
+    """The message when a period ends before it starts, else None (one day, start = end, is a period)."""
+    if start and end and end < start:
+        return _("Дата окончания раньше даты начала.")
+    return None
 
 
 class DatedRecord(models.Model):
@@ -50,8 +62,9 @@ class DatedRecord(models.Model):
 
     def clean(self):
         super().clean()
-        if self.effective_to and self.effective_from and self.effective_to < self.effective_from:
-            raise ValidationError({"effective_to": _("Дата окончания раньше даты начала.")})
+        problem = period_problem(self.effective_from, self.effective_to)
+        if problem:
+            raise ValidationError({"effective_to": problem})
 
 
 def period_panel():

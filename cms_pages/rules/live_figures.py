@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from cms_pages.codes import PREFERENTIAL, SOCIAL
 from cms_pages.rules.money import format_money
 
 TOKEN = re.compile(r"\[\[figure:([a-z0-9_]+)\]\]")
@@ -38,17 +39,17 @@ def _rate_in_force(kind, on):
 
 def household_fee_15kw(on):
     """The preferential rate × 15 kW in force (the most a household up to 15 kW pays, Decree 861 p. 17)."""
-    rate = _rate_in_force("preferential", on)
+    rate = _rate_in_force(PREFERENTIAL, on)
     return format_money(rate.rub_per_kw * Decimal(15)) if rate else ""
 
 
 def preferential_rate(on):
-    rate = _rate_in_force("preferential", on)
+    rate = _rate_in_force(PREFERENTIAL, on)
     return format_money(rate.rub_per_kw) if rate else ""
 
 
 def social_rate(on):
-    rate = _rate_in_force("social", on)
+    rate = _rate_in_force(SOCIAL, on)
     return format_money(rate.rub_per_kw) if rate else ""
 
 

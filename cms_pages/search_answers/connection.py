@@ -2,6 +2,7 @@
 and the fee calculator with the query's kW (and area, distance) filled in."""
 from django.utils.translation import gettext as _
 
+from cms_pages.codes import PREFERENTIAL, RURAL, SOCIAL, TOWN
 from cms_pages.rules import tariff_periods
 from cms_pages.search_answers.common import cached, basis, day, first_number, money, page_url, plain_number
 from cms_pages.search_answers.tools import tool
@@ -34,9 +35,9 @@ def answer(page, facts, on_date, language):
                      lambda: list(page.preferential_rates.all().select_related("legal_act")))
     rates = tariff_periods.in_force(records, on_date, key=tariff_periods.preferential_rate_key)
     ends = tariff_periods.effective_ends(records, key=tariff_periods.preferential_rate_key)
-    rates.sort(key=lambda r: (0 if r.kind == "preferential" else 1, r.sort_order or 0))
+    rates.sort(key=lambda r: (0 if r.kind == PREFERENTIAL else 1, r.sort_order or 0))
     if facts.has("социальн", "social", "многодет", "малоимущ", "low") and len(rates) > 1:
-        rates.sort(key=lambda r: 0 if r.kind == "social" else 1)
+        rates.sort(key=lambda r: 0 if r.kind == SOCIAL else 1)
     card = Answer(kind="fee", title=str(page.title), url=page_url(page, language), on_date=on_date, page_id=page.pk,
                   text=str(page.summary))
     for rate in rates[:2]:
@@ -55,7 +56,7 @@ def answer(page, facts, on_date, language):
     upcoming = tariff_periods.select(records, on_date, key=tariff_periods.preferential_rate_key).next_change
     if upcoming:
         card.items.append(_("Новые ставки — с %(date)s.") % {"date": day(upcoming)})
-    area = "rural" if facts.has(*RURAL_WORDS) else ("town" if facts.has(*TOWN_WORDS) else "")
+    area = RURAL if facts.has(*RURAL_WORDS) else (TOWN if facts.has(*TOWN_WORDS) else "")
     wants_tool = facts.has(*TOOL_WORDS) or kw is not None
     if wants_tool or facts.has(*COST_WORDS):
         card.tool = tool("connection_fee", {"kw": plain_number(kw), "area": area,

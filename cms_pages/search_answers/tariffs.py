@@ -118,7 +118,7 @@ def _band_for_consumption(records, kwh):
 
 def _label(record, language):
     bits = [str(record.get_rate_type_display())]
-    if record.zone != "all_day":
+    if record.zone != codes.ALL_DAY:
         zone = str(record.get_zone_display())
         bits.append(f"{zone} {record.hours}".strip() if record.hours else zone)
     if record.band:
@@ -135,7 +135,7 @@ def _label(record, language):
 
 
 def _unit(record):
-    return _("за 1 Гкал") if record.unit == "gcal" else _("за 1 кВт·ч")
+    return _("за 1 Гкал") if record.unit == codes.GCAL else _("за 1 кВт·ч")
 
 
 def _figure(record, end, language):
