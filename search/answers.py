@@ -62,9 +62,11 @@ def answer_for(results, on_date=None, depth=ANSWER_DEPTH):
 def answers_for(results, on_date=None):
     """(page answer, outage box) for the search page and the API: with an outage box, a page's
     answer is kept only when it clearly read the question (not a card about the town's prices)."""
+    from search import vocabulary
     from search.knowledge import MATCHED
-    outages = outage_answer(results.query, results.lang, results.suggestion)
-    answer = answer_for(results, on_date)
+    with vocabulary.pinned(getattr(results, "generation", "")):  # the generation searched: one token read at most
+        outages = outage_answer(results.query, results.lang, results.suggestion)
+        answer = answer_for(results, on_date)
     if outages is not None and answer is not None and answer.strength < MATCHED and \
             outage_answer(answer.title, results.lang) is None:
         answer = None  # keep «Нет света — куда звонить?», drop the town's heat price

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from search import knowledge
+from search import vocabulary as vocabularies
 from search.backends.embedded import EmbeddedEngine, TermCounter
 from search.documents import build_documents, indexable_pages, languages
 from search.ranking import analyse, highlight, make_idf, make_scorer, matched_stems
@@ -44,6 +45,20 @@ def elasticsearch_engine():
 def search(raw_query, lang="ru", types=None, snippets=True):
     """Search in ``lang``; ``types`` is a list of type group keys to keep (None keeps all)."""
     started = time.perf_counter()
+    with vocabularies.pinned() as generation:  # one read of the index generation for the whole search
+        results = _search(raw_query, lang, snippets)
+    results.generation = generation or ""
+    counts = {key: 0 for key in TYPE_GROUP_KEYS}
+    for hit in results.hits:
+        counts[hit.group] += 1
+    results.counts = counts
+    if types:
+        results.hits = [hit for hit in results.hits if hit.group in types]
+    results.elapsed_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+def _search(raw_query, lang, snippets):
     es = elasticsearch_engine()
     results = None
     if es is not None:
@@ -58,13 +73,6 @@ def search(raw_query, lang="ru", types=None, snippets=True):
                            es.safe_url)
     if results is None:
         results = embedded_search(raw_query, lang, snippets=snippets)
-    counts = {key: 0 for key in TYPE_GROUP_KEYS}
-    for hit in results.hits:
-        counts[hit.group] += 1
-    results.counts = counts
-    if types:
-        results.hits = [hit for hit in results.hits if hit.group in types]
-    results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
 
 

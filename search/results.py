@@ -33,6 +33,7 @@ class SearchResults:
     suggestion: str = ""
     elapsed_ms: float = 0.0
     matched_stems: set = field(default_factory=set)  # the embedded engine's, for later pages' snippets
+    generation: str = ""  # the index generation searched (``search.vocabulary``); its answer reads the same
 
     @property
     def total(self):

@@ -6,6 +6,8 @@ every write to the index changes the token (``bump`` inside the writing transact
 search reads it (one single-row query), so a word published in any process is known, and
 correctable, by the next search in every process.
 """
+import contextlib
+import contextvars
 import threading
 import uuid
 from bisect import bisect_left, bisect_right
@@ -72,8 +74,26 @@ class Vocabulary:
         return row[0] if row else term
 
 
+_pinned = contextvars.ContextVar("search_generation", default=None)
+
+
+@contextlib.contextmanager
+def pinned(token=None):
+    """Read the generation token once for a block (a search and its answer): every
+    ``current_token()`` inside returns it without a query. Yields the token."""
+    token = token or current_token()
+    reset = _pinned.set(token)
+    try:
+        yield token
+    finally:
+        _pinned.reset(reset)
+
+
 def current_token():
     """The index generation token, or None when the row is missing (then nothing is cached)."""
+    token = _pinned.get()
+    if token is not None:
+        return token
     with connection.cursor() as cursor:
         cursor.execute("SELECT token FROM portal_search_indexgeneration ORDER BY id LIMIT 1")
         row = cursor.fetchone()

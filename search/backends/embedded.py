@@ -1,9 +1,9 @@
 """The embedded engine: SQLite FTS5 or PostgreSQL full-text search over pre-analysed stems.
 
 Both databases store the same Snowball stems (see ``search.text``), so synonyms, typo
-tolerance and ranking behave the same on either; the database finds the candidates (ranked and
-limited in SQL: bm25 on SQLite, ts_rank on PostgreSQL) and ``search.ranking`` re-orders them by
-field weight. The vocabulary (typo correction, document frequencies) is read from memory
+tolerance and ranking behave the same on either; the database finds the candidates (limited in
+SQL, without ranking every match: see ``_Tiers``; bm25 on SQLite, ts_rank on a small title and
+summary vector on PostgreSQL) and ``search.ranking`` re-orders them by field weight. The vocabulary (typo correction, document frequencies) is read from memory
 (``search.vocabulary``); every write here starts a new index generation so it is reloaded.
 """
 import logging
@@ -18,6 +18,17 @@ logger = logging.getLogger(__name__)
 CANDIDATES = 200  # re-ranked in Python; the total shown is capped at this many
 PREFIX_MIN = 5  # stems this long also match longer stems ("подключ" finds "подключен")
 PG_CONFIG = {"ru": "russian", "en": "english"}
+# PostgreSQL keeps two vectors per entry: ``search_vector`` (every field, GIN-indexed) to match, and
+# ``head_vector`` (title, phrasings and summary: a few hundred bytes, stored in the row) to rank.
+# Ranking on the full vector meant reading and decompressing a ~4 KB vector for every matching
+# document (thousands at 20,000 documents) on every search.
+PG_HEAD = ("setweight(to_tsvector(%(config)s::regconfig, title_stems), 'A') || "
+           "setweight(to_tsvector(%(config)s::regconfig, phrasings_stems), 'B') || "
+           "setweight(to_tsvector(%(config)s::regconfig, summary_stems), 'C')")
+PG_WRITE_VECTORS = (
+    f"UPDATE portal_search_indexentry SET head_vector = {PG_HEAD}, "
+    f"search_vector = {PG_HEAD} || setweight(to_tsvector(%(config)s::regconfig, body_stems), 'D') "
+    "WHERE id = ANY(%(ids)s)")
 
 
 def _vendor():
@@ -110,15 +121,8 @@ class EmbeddedEngine:
             elif _vendor() == "postgresql":
                 for lang, config in PG_CONFIG.items():
                     lang_ids = [e.pk for e in entries if e.lang == lang]
-                    if not lang_ids:
-                        continue
-                    cursor.execute(
-                        "UPDATE portal_search_indexentry SET search_vector = "
-                        "setweight(to_tsvector(%s::regconfig, title_stems), 'A') || "
-                        "setweight(to_tsvector(%s::regconfig, phrasings_stems), 'B') || "
-                        "setweight(to_tsvector(%s::regconfig, summary_stems), 'C') || "
-                        "setweight(to_tsvector(%s::regconfig, body_stems), 'D') WHERE id = ANY(%s)",
-                        [config, config, config, config, lang_ids])
+                    if lang_ids:
+                        cursor.execute(PG_WRITE_VECTORS, {"config": config, "ids": lang_ids})
 
     def delete_page(self, page_id):
         return self.delete_pages([page_id])
@@ -172,7 +176,8 @@ class EmbeddedEngine:
         return vocabularies.get(lang)
 
     def candidates(self, concepts, lang, limit=CANDIDATES, vocabulary=None):
-        """[(entry_id, db_score)] of documents matching any concept, best first (higher is better).
+        """[(entry_id, db_score)] of documents matching any concept, best first (higher is better);
+        see ``_Tiers`` for how the database picks them without ranking every match.
 
         Concepts found in more than half of the documents are left out of the candidate query when
         a rarer one exists (the "common terms" idea): they barely change the order, cost the most,
@@ -181,11 +186,12 @@ class EmbeddedEngine:
         if not concepts:
             return []
         concepts = self._selective(concepts, vocabulary or self.vocabulary(lang))
+        tiers = _PgTiers(concepts, lang) if _vendor() == "postgresql" else _Fts5Tiers(concepts, lang)
         try:
+            if not connection.in_atomic_block:  # one statement in autocommit: nothing to roll back
+                return tiers.candidates(limit)
             with transaction.atomic():  # a savepoint: a failed query must not break the caller's transaction
-                if _vendor() == "postgresql":
-                    return self._pg_candidates(concepts, lang, limit)
-                return self._sqlite_candidates(concepts, lang, limit)
+                return tiers.candidates(limit)
         except DatabaseError:
             logger.warning("Full-text query failed for %r", concepts, exc_info=True)
             return []
@@ -204,9 +210,10 @@ class EmbeddedEngine:
         return rare or concepts
 
     @staticmethod
-    def _fts5_expression(concepts, lang=None):
-        """The MATCH expression; with ``lang``, limited to that language's rows and the text columns
-        (the language is a column of its own, so a query word like "en" must not match it)."""
+    def _fts5_expression(concepts, lang=None, columns="title phrasings summary body", operator=" OR "):
+        """The MATCH expression (concepts joined by ``operator``); with ``lang``, limited to that
+        language's rows and to ``columns`` (the language is a column of its own, so a query word
+        like "en" must not match it)."""
         groups = []
         for concept in concepts:
             alts = []
@@ -216,22 +223,16 @@ class EmbeddedEngine:
                 else:
                     alts.append('"' + " ".join(alt) + '"')
             groups.append("(" + " OR ".join(alts) + ")")
-        expression = " OR ".join(groups)
+        expression = operator.join(groups)
         if lang is None:
             return expression
-        return f'lang : "{lang}" AND {{title phrasings summary body}} : ({expression})'
-
-    def _sqlite_candidates(self, concepts, lang, limit):
-        # The language is matched inside the full-text index (reading an UNINDEXED column meant
-        # reading every matching row's stored text); its column has no weight in bm25.
-        sql = ("SELECT rowid, bm25(portal_search_fts, 10.0, 8.0, 4.0, 1.0, 0.0) AS rank FROM portal_search_fts "
-               "WHERE portal_search_fts MATCH %s ORDER BY rank LIMIT %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._fts5_expression(concepts, lang), limit])
-            return [(row_id, -rank) for row_id, rank in cursor.fetchall()]
+        return f'lang : "{lang}" AND {{{columns}}} : ({expression})'
 
     @staticmethod
-    def _tsquery(concepts):
+    def _tsquery(concepts, operator=" | "):
+        """The tsquery of the concepts joined by ``operator``. A phrase's words are ANDed, not
+        adjacent (``<->``): the GIN index answers that exactly, without reading any document's
+        vector to check positions; the re-ranking in Python counts only a real phrase."""
         groups = []
         for concept in concepts:
             alts = []
@@ -239,18 +240,9 @@ class EmbeddedEngine:
                 if len(alt) == 1:
                     alts.append(f"'{alt[0]}'" + (":*" if len(alt[0]) >= PREFIX_MIN else ""))
                 else:
-                    alts.append("(" + " <-> ".join(f"'{s}'" for s in alt) + ")")
+                    alts.append("(" + " & ".join(f"'{s}'" for s in alt) + ")")
             groups.append("(" + " | ".join(alts) + ")")
-        return " | ".join(groups)
-
-    def _pg_candidates(self, concepts, lang, limit):
-        config = PG_CONFIG.get(lang, "simple")
-        sql = ("SELECT id, ts_rank(search_vector, q) AS rank FROM portal_search_indexentry, "
-               "to_tsquery(%s::regconfig, %s) AS q "
-               "WHERE lang = %s AND search_vector @@ q ORDER BY rank DESC LIMIT %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [config, self._tsquery(concepts), lang, limit])
-            return list(cursor.fetchall())
+        return operator.join(groups)
 
     def known_terms(self, lang, terms):
         return self.vocabulary(lang).known(terms)
@@ -260,11 +252,78 @@ class EmbeddedEngine:
 
     def entries(self, ids):
         """{id: EntryRow} with what ranking needs (stems and display fields; the long texts are left behind)."""
-        rows = IndexEntry.objects.filter(pk__in=list(ids)).values_list("pk", *EntryRow.__slots__)
-        return {row[0]: EntryRow(*row[1:]) for row in rows}
+        ids = list(ids)
+        if not ids:
+            return {}
+        with connection.cursor() as cursor:  # plain SQL: the ORM's rows cost a third of the fetch
+            cursor.execute(f"SELECT id, {', '.join(EntryRow.__slots__)} FROM portal_search_indexentry "
+                           f"WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
+            return {row[0]: EntryRow(*row[1:]) for row in cursor.fetchall()}
 
     def stats(self):
         return dict(IndexEntry.objects.values_list("lang").annotate(n=Count("pk")).order_by("lang"))
+
+
+class _Tiers:
+    """The candidates from three cheap selections instead of ranking every match.
+
+    Ranking all matches cost the most at scale: a common word matches thousands of documents, and
+    ranking each one read its whole indexed text (PostgreSQL: a ~4 KB tsvector, decompressed). So,
+    in one statement (one round trip):
+    0. documents with every concept (queries of two or more), ranked, up to half the limit;
+    1. documents matching in the title, phrasings or summary, ranked, up to the limit;
+    2. any other match, unranked (it matches in the body only, the field of least weight), to
+       fill the limit: ``limit`` matches in any order hold at least as many new ones as are missing.
+    The score returned is only the order the database gave (higher first); ``search.ranking``
+    decides the order shown.
+    """
+
+    def __init__(self, concepts, lang):
+        self.concepts, self.lang = concepts, lang
+
+    def candidates(self, limit):
+        with connection.cursor() as cursor:
+            rows = sorted(self.rows(cursor, limit), key=lambda row: (row[0], -row[2]))  # (tier, id, score)
+        found = list(dict.fromkeys(row[1] for row in rows))[:limit]  # in the tiers' order, each id once
+        return [(row_id, float(len(found) - position)) for position, row_id in enumerate(found)]
+
+
+class _Fts5Tiers(_Tiers):
+    """SQLite: one FTS5 table; column filters pick the fields, bm25 (the field weights) ranks."""
+
+    RANKED = ("SELECT rowid AS id, -bm25(portal_search_fts, 10.0, 8.0, 4.0, 1.0, 0.0) AS score "
+              "FROM portal_search_fts WHERE portal_search_fts MATCH %s ORDER BY score DESC LIMIT %s")
+    ANY = "SELECT rowid AS id, 0.0 AS score FROM portal_search_fts WHERE portal_search_fts MATCH %s LIMIT %s"
+
+    def _expression(self, **kwargs):
+        return EmbeddedEngine._fts5_expression(self.concepts, self.lang, **kwargs)
+
+    def rows(self, cursor, limit):
+        parts = [(self.RANKED, [self._expression(columns="title phrasings summary"), limit]),
+                 (self.ANY, [self._expression(), limit])]
+        if len(self.concepts) > 1:
+            parts.insert(0, (self.RANKED, [self._expression(operator=" AND "), limit // 2]))
+        first = 0 if len(self.concepts) > 1 else 1
+        sql = " UNION ALL ".join(f"SELECT {tier} AS tier, id, score FROM ({part_sql}) AS tier{tier}"
+                                 for tier, (part_sql, _params) in enumerate(parts, first))
+        cursor.execute(sql, [param for _sql, params in parts for param in params])
+        return cursor.fetchall()
+
+
+class _PgTiers(_Tiers):
+    """PostgreSQL: the SQL function ``portal_search_candidates`` (migration 0004) runs the three
+    selections. ``search_vector`` (GIN) matches every field; the small ``head_vector`` (GIN, kept in
+    the row) matches and ranks the title, phrasings and summary. The function plans without
+    sequential scans: with a LIMIT the planner liked scanning the table in order, and every row
+    it read before finding enough cost reading that row's full vector."""
+
+    SQL = "SELECT tier, id, score FROM portal_search_candidates(%s::regconfig, %s, %s, %s, %s)"
+
+    def rows(self, cursor, limit):
+        every = EmbeddedEngine._tsquery(self.concepts, " & ") if len(self.concepts) > 1 else None
+        cursor.execute(self.SQL, [PG_CONFIG.get(self.lang, "simple"), every,
+                                  EmbeddedEngine._tsquery(self.concepts), self.lang, limit])
+        return cursor.fetchall()
 
 
 class EntryRow:

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from search import engine, vocabulary
 from search.models import IndexEntry, IndexGeneration, IndexTerm
 from search.ranking import (
-    FIELD_WEIGHTS, LISTING_PRIOR, PREFIX_MIN, PREFIX_QUALITY, TYPO_QUALITY, AnalysedQuery, _token_stems,
+    FIELD_WEIGHTS, LISTING_PRIOR, PREFIX_MIN, PREFIX_QUALITY, TYPO_QUALITY, AnalysedQuery, _token_stems, analyse,
     highlight, make_scorer, typo_distance,
 )
 from search.knowledge import listing_types
@@ -236,3 +236,63 @@ def test_search_reads_little_from_the_database(pages, django_assert_max_num_quer
         results = engine.search("тарифы счётчик", "ru")
     assert {h.url for h in results.hits} == {"/ru/tarify/", "/ru/schetchik/"}
     assert IndexEntry.objects.count() == 4
+
+
+# Candidates without ranking every match (issue 14: p95 < 50 ms at 20,000 documents) ------------
+def _document(pk, title, summary="", body=""):
+    from search.documents import SearchDocument
+    return SearchDocument(page_id=pk, lang="ru", page_type="questionpage", url=f"/ru/d{pk}/", title=title,
+                          summary=summary, body=body)
+
+
+@pytest.fixture
+def tiered(db):
+    embedded = engine.embedded_engine()
+    embedded.index_documents([
+        _document(1, "Тариф на электроэнергию"),
+        _document(2, "Справка", body="Ночной тариф действует с 23 до 7 часов."),
+        _document(3, "Режим работы", body="Ночной режим приёма заявок."),
+        _document(4, "Замена счётчика"), _document(5, "Льготы ветеранам"), _document(6, "Адреса центров"),
+        _document(7, "Новости сетевой компании"),
+    ])
+    return embedded
+
+
+def _page_ids(candidates):
+    by_id = dict(IndexEntry.objects.values_list("pk", "page_id"))
+    return [by_id[entry_id] for entry_id, _score in candidates]
+
+
+def test_documents_with_every_concept_come_first_then_title_and_summary_matches(tiered):
+    """Only ranked selections decide who is in when the limit is tight: the body-only document
+    with both words (2) first, then the title match (1); a body-only match of one word (3) is out."""
+    concepts = analyse("ночной тариф", "ru", tiered).concepts
+    assert _page_ids(tiered.candidates(concepts, "ru", limit=2)) == [2, 1]
+
+
+def test_body_only_matches_fill_the_limit(tiered):
+    concepts = analyse("ночной тариф", "ru", tiered).concepts
+    assert _page_ids(tiered.candidates(concepts, "ru", limit=10)) == [2, 1, 3]
+    assert [h.page_id for h in engine.search("ночной режим", "ru").hits][0] == 3  # found by its body alone
+
+
+def test_a_phrase_synonym_needs_its_words_together(db):
+    """The database matches a phrase's words anywhere (cheap and exact in its index); the ranking
+    counts only the phrase, so words apart do not make a synonym match."""
+    embedded = engine.embedded_engine()
+    embedded.index_documents([
+        _document(1, "Как подать заявку", body="Технологическое присоединение за 15 дней."),
+        _document(2, "Сроки", body="Присоединение к сети, осмотр технологическое оборудование."),
+        _document(3, "Прочее", body="Ничего общего."),
+    ])
+    assert [h.page_id for h in engine.search("ТП", "ru").hits] == [1]
+
+
+def test_a_search_and_its_answer_read_the_index_generation_once(pages):
+    from django.test.utils import CaptureQueriesContext
+
+    from search.answers import answers_for
+    answers_for(engine.search("тарифы", "ru"))  # caches warm
+    with CaptureQueriesContext(connection) as queries:
+        answers_for(engine.search("тарифы счётчик", "ru"))
+    assert sum("portal_search_indexgeneration" in q["sql"] for q in queries.captured_queries) == 1
