@@ -51,7 +51,7 @@ from cms_pages.models.connection import RATE_CODE_CHOICES, RATE_UNIT_CHOICES, Pr
 from cms_pages.models.subsidy import IncomeCeiling
 from cms_pages.models.tariffs import TariffRecord
 from cms_pages.rules.money import format_amount
-from decisions.rules.validation import parse_amount, parse_code
+from decisions.rules.validation import RowError, missing_family_sizes, parse_amount, parse_code
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
@@ -236,6 +236,7 @@ class Layout:
         return format_amount(value, language)
 
     def overlap_label(self, record):
+        """What an overlap message names: the record's group (one message per group and period)."""
         return self.group_heading(record)
 
 
@@ -358,7 +359,7 @@ class ConnectionLayout(Layout):
     page_label, compare_title = _("Страница платы за присоединение"), _("Изменения ставок")
     fields, key_columns = ("amount", "rub_per_kw"), ("code", "voltage", "area")
     columns = (
-        code_column("code", _("ставка"), [*RATE_CODE_CHOICES, *PER_KW_CHOICES],
+        code_column("code", _("код ставки"), [*RATE_CODE_CHOICES, *PER_KW_CHOICES],
                     _("неизвестный код ставки «%(code)s»; допустимы: %(codes)s")),
         Column("voltage", _("уровень напряжения"), _voltage, codes=tuple(VOLTAGE_CHOICES)),
         Column("area", _("местность"), lambda text: parse_code(
@@ -433,7 +434,8 @@ class ConnectionLayout(Layout):
         return (1, choice_index(PER_KW_CHOICES, record.kind), 0, 0)
 
     def overlap_label(self, record):
-        return self.describe(record, None)
+        """The rate's code (С2) or kind: one message per code whose period overlaps."""
+        return self.describe(record, None).split(", ")[0]
 
 
 MAX_FAMILY_SIZE = 10
@@ -457,10 +459,7 @@ class CeilingLayout(Layout):
                     "отопительного периода, руб. в месяц. Числа членов семьи — подряд с 1, без пропусков.")
 
     def check_table(self, rows):
-        from decisions.rules.validation import RowError
-
-        sizes = {row["family_size"] for row in rows}
-        missing = [size for size in range(1, max(sizes) + 1) if size not in sizes]
+        missing = missing_family_sizes(row["family_size"] for row in rows)
         if not missing:
             return []
         return [RowError(0, str(_("в таблице нет строк для семей из %(missing)s чел.: такой семье достался бы "
@@ -480,8 +479,6 @@ class CeilingLayout(Layout):
     def unit(self, record, field):
         return _name_and_unit(IncomeCeiling, field)[1]
 
-    def overlap_label(self, record):
-        return self.describe(record, self.fields[0]).split(", ")[0]
 
 
 @dataclass

@@ -140,6 +140,18 @@ def check_rows(rows, layout):
     return records, errors
 
 
+def missing_family_sizes(sizes):
+    """The family sizes missing below the largest one of an income ceiling table: ``{1, 2, 3, 5}`` -> ``[4]``.
+
+    Arkhangelsk decree 116-пп of 09.02.2023 sets the ceiling for each family size from 1 to 5
+    persons (/work/shared/domain.md), and the benefit checker takes the row of the family's size,
+    or the largest smaller row (``calculators.rules.eligibility.ceiling_for``): a table with a gap
+    would give a family of the missing size a smaller family's (lower) ceiling.
+    """
+    sizes = set(sizes)
+    return [size for size in range(1, max(sizes, default=0) + 1) if size not in sizes]
+
+
 def _end_or_max(date):
     return date or datetime.date.max
 

@@ -214,9 +214,9 @@ def test_bad_rows_are_explained_and_nothing_is_stored(editor_client, connection_
 
 @pytest.mark.parametrize("kind, fixture, dates, message, act", [
     ("connection", "connection_page", {"effective_from": "01.06.2025", "effective_to": "31.05.2026"},
-     "пересекается с уже внесённым периодом 01.01.2025–31.12.2025: «С2, 0,4 кВ и ниже» (", "55-п/1"),
+     "пересекается с уже внесённым периодом 01.01.2025–31.12.2025: «С2» (", "55-п/1"),
     ("ceilings", "subsidy_page", {"effective_from": "01.01.2023", "effective_to": "31.12.2023"},
-     "пересекается с уже внесённым периодом 09.02.2023–без даты окончания: «3 человека» (", "116-пп"),
+     "пересекается с уже внесённым периодом 09.02.2023–без даты окончания: «Предельные доходы» (", "116-пп"),
     ("benefits", "subsidy_page", {"effective_to": "31.12.2027"}, "нет даты окончания", "12-пп/7"),
 ])
 def test_overlapping_periods_and_an_end_date_for_a_page_value(editor_client, request, kind, fixture, dates, message,
@@ -225,6 +225,7 @@ def test_overlapping_periods_and_an_end_date_for_a_page_value(editor_client, req
     before = state(page)
     html = unescape(preview(editor_client, kind, page, example_upload(kind), **dates).content.decode())
     assert message in html and act in html and "12-пп/7" in html
+    assert html.count(message) == 1  # one message per group and period, not one per row
     assert state(page) == before
 
 

@@ -135,3 +135,11 @@ def test_a_mistyped_first_row_is_not_taken_for_a_header():
     records, errors = validation.check_rows([(1, ["group", "rate", "zone", "band", "price"]),
                                              (2, ["urban_gas", "single", "all_day", "1", "7,64"])], TARIFFS)
     assert len(records) == 1 and errors == []
+
+
+def test_family_sizes_of_a_ceiling_table_run_from_one():
+    from demo.content.subsidies import CEILINGS  # decree 116-пп of 09.02.2023: 1 to 5 persons
+
+    assert validation.missing_family_sizes(CEILINGS) == []
+    assert validation.missing_family_sizes({1, 2, 3, 5}) == [4]
+    assert validation.missing_family_sizes({3}) == [1, 2]
