@@ -2,7 +2,10 @@
 
 A question page that says "tariffs next change on [[figure:next_tariff_change]]" or "at most
 [[figure:household_fee_15kw]]" stays right when the records change: the figure is read from the
-published dated records (tariffs, connection rates) on the date, never typed.
+published dated records (tariffs, connection rates) on the date, never typed. The site-wide
+contacts are figures too: ``[[figure:hotline]]`` (the hotline's number), ``[[figure:connection_number]]``,
+``[[figure:contact_email]]``, read from the «Контакты» setting (``cms_pages.ContactSettings``), so an
+answer that tells people whom to call stays right when editors change the number.
 """
 import re
 from decimal import Decimal
@@ -11,6 +14,7 @@ from django.utils import timezone
 
 from cms_pages.codes import PREFERENTIAL, SOCIAL
 from cms_pages.rules.money import format_money
+from cms_pages.templatetags.contacts import current_contacts
 
 TOKEN = re.compile(r"\[\[figure:([a-z0-9_]+)\]\]")
 
@@ -53,7 +57,26 @@ def social_rate(on):
     return format_money(rate.rub_per_kw) if rate else ""
 
 
+def _contacts():
+    return current_contacts()  # the setting, with its fallback when the database cannot be read
+
+
+def hotline(on):
+    return _contacts().hotline.number
+
+
+def connection_number(on):
+    return _contacts().connection_phone.number
+
+
+def contact_email(on):
+    return _contacts().email
+
+
 FIGURES = {
+    "hotline": hotline,
+    "connection_number": connection_number,
+    "contact_email": contact_email,
     "next_tariff_change": next_tariff_change,
     "household_fee_15kw": household_fee_15kw,
     "preferential_rate": preferential_rate,

@@ -86,3 +86,29 @@ def test_the_demo_fills_the_empty_contacts_and_keeps_what_editors_typed(home):
         demo_contacts.CONTACTS["email"], demo_contacts.CONTACTS["connection_number"],
         demo_contacts.CONTACTS["connection_email"])
     assert loaded.clean() is None  # the demo's number passes the setting's own check
+
+
+@pytest.mark.parametrize("lang, answer, expected", [
+    ("ru", "Звоните [[figure:hotline]] или пишите на [[figure:contact_email]].",
+     "Звоните +7 (8182) 99-88-77 или пишите на pishite@example.ru."),
+    ("en", "Call [[figure:hotline]] or write to [[figure:contact_email]].",
+     "Call +7 (8182) 99-88-77 or write to pishite@example.ru.")])
+def test_a_question_page_names_the_numbers_of_the_setting_not_typed_ones(client, filled, lang, answer, expected):
+    from django.utils import translation
+    from tests.factories import QuestionPageFactory
+    page = QuestionPageFactory(parent=filled.site.root_page, short_answer=answer,
+                               short_answer_en=answer)
+    filled.hotline_number = "+7 (8182) 99-88-77"
+    filled.save()
+    with translation.override(lang):
+        url = page.url
+    html = client.get(url).content.decode()
+    translation.activate("ru")
+    assert expected in html and "[[figure:" not in html and "8-800-220-0-220</p>" not in html
+
+
+def test_the_demo_questions_read_the_hotline_from_the_setting():
+    from demo.content import questions
+    import inspect
+    source = inspect.getsource(questions)
+    assert "8-800-220-0-220" not in source and "[[figure:hotline]]" in source
