@@ -7,7 +7,6 @@ publish, so reading them from a live page gives the published version.
 from cms_pages.models import ConnectionFeePage, SubsidyPage, TariffPage
 
 from calculators.rules.eligibility import Benefit
-from cms_pages.codes import parse_codes
 
 
 def _live(model):
@@ -35,16 +34,19 @@ def tariff_source():
     return pages, records, shares
 
 
-def benefit_from_page(page, income_ceilings=None):
-    """The checker's ``Benefit`` for a subsidy page; ``income_ceilings`` replaces the page's saved ones
-    (a page being published is checked with the records in its form)."""
+def benefit_from_page(page, income_ceilings=None, criteria=None):
+    """The checker's ``Benefit`` for a subsidy page: its criteria, exactly as the page lists them.
+
+    ``income_ceilings`` and ``criteria`` replace the page's saved records (a page being published is
+    checked with the records in its form)."""
     if income_ceilings is None:
         income_ceilings = list(page.income_ceilings.all().select_related("legal_act"))
+    if criteria is None:
+        criteria = list(page.criteria.all())
     return Benefit(
         title=page.title, url=(page.url or "") if page.pk else "",
-        max_payment_share_percent=page.max_payment_share_percent,
+        criteria=tuple(c.rule() for c in criteria),
         compensation_percent=page.compensation_percent,
-        categories=parse_codes(page.eligible_categories),
         income_ceilings=list(income_ceilings),
         documents=[str(block.value) for block in page.documents],
         responsible_body=page.responsible_body, processing_time=page.processing_time or "",
@@ -53,5 +55,5 @@ def benefit_from_page(page, income_ceilings=None):
 
 
 def benefits():
-    pages = _live(SubsidyPage).select_related("responsible_body", "legal_act")
+    pages = _live(SubsidyPage).select_related("responsible_body", "legal_act").prefetch_related("criteria")
     return [benefit_from_page(page) for page in pages]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from calculators.fields import NumberField
 from calculators.rules import bill
 from cms_pages.codes import (
-    BENEFIT_CATEGORY_CHOICES, CABLE, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, OVERHEAD, RURAL, TOWN, VOLTAGE_04,
+    BENEFIT_CATEGORY_CHOICES, DECLARED_CRITERION_KINDS, DWELLING, NO_DEBTS, RESIDENCE, CABLE, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, OVERHEAD, RURAL, TOWN, VOLTAGE_04,
     VOLTAGE_CHOICES,
 )
 from cms_pages.rules.dates import DateInputError, parse_date
@@ -287,6 +287,32 @@ class EligibilityForm(CalculatorForm):
         widget=forms.CheckboxSelectMultiple, help_text=_("Отметьте все подходящие или ни одной."),
         error_messages={"invalid_choice": _("Выберите категории из списка")})
 
-    def __init__(self, *args, **kwargs):
+    YES, NO = "yes", "no"
+    QUESTIONS = {
+        RESIDENCE: _("Вы зарегистрированы по месту жительства в регионе?"),
+        DWELLING: _("Вы собственник жилья, его наниматель или член жилищного кооператива?"),
+        NO_DEBTS: _("У вас нет долга за жильё и коммунальные услуги (или вы выполняете соглашение о его погашении)?"),
+    }
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        """``kinds``: the criterion kinds of the published benefits; a question is asked only for a
+        condition a published benefit has (``DECLARED_CRITERION_KINDS``)."""
         super().__init__(*args, **kwargs)
-        self.order_fields(["family_size", "income", "payments", "heating_season", "categories", "date"])
+        self.questions = [kind for kind in DECLARED_CRITERION_KINDS if kind in kinds]
+        for kind in self.questions:
+            self.fields[kind] = radio(
+                label=self.QUESTIONS[kind], required=False, initial="",
+                choices=[(self.YES, _("Да")), (self.NO, _("Нет")), ("", _("Не знаю"))],
+                help_text=_("Если не знаете, мы покажем это условие в списке того, что нужно проверить."),
+                error_messages={"invalid_choice": _("Выберите ответ из списка: да, нет или не знаю")})
+        self.order_fields(["family_size", "income", "payments", "heating_season", "categories", *self.questions,
+                           "date"])
+
+    def question_fields(self):
+        return [self[kind] for kind in self.questions]
+
+    def answers(self):
+        """(confirmed kinds, denied kinds) from a valid form."""
+        data = self.cleaned_data
+        return (frozenset(k for k in self.questions if data.get(k) == self.YES),
+                frozenset(k for k in self.questions if data.get(k) == self.NO))

@@ -131,12 +131,14 @@ def eligibility(request, page=None):
     if page is None and (redirect := _redirect_to_page(request, "eligibility")):
         return redirect
     benefits = data.benefits()
-    form = _bind(EligibilityForm, request)
+    form = _bind(EligibilityForm, request, kinds=eligibility_rules.kinds_in_use(benefits))
 
     def calculate(cleaned):
+        confirmed, denied = form.answers()
         household = eligibility_rules.Household(
             family_size=cleaned["family_size"], income=cleaned["income"], payments=cleaned["payments"],
-            heating_season=cleaned["heating_season"] == "yes", categories=frozenset(cleaned["categories"]))
+            heating_season=cleaned["heating_season"] == "yes", categories=frozenset(cleaned["categories"]),
+            confirmed=confirmed, denied=denied)
         return eligibility_rules.check_eligibility(household, benefits, on=cleaned["date"])
 
     return _respond(request, "calculators/eligibility.html", form, {

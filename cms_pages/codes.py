@@ -90,6 +90,22 @@ BENEFIT_CATEGORY_CHOICES = [
 ]
 BENEFIT_CATEGORY_CODES = [code for code, _label in BENEFIT_CATEGORY_CHOICES]
 
+# The kinds of condition a benefit page lists and the benefit checker applies
+# (``calculators.rules.eligibility``; the clause of each is cited there).
+PAYMENT_SHARE, INCOME_CEILING, CATEGORY, RESIDENCE, DWELLING, NO_DEBTS = (
+    "payment_share", "income_ceiling", "category", "residence", "dwelling", "no_debts")
+CRITERION_KIND_CHOICES = [
+    (PAYMENT_SHARE, _("Платежи за ЖКУ больше доли дохода семьи (укажите процент)")),
+    (INCOME_CEILING, _("Доход семьи не выше предельного (по таблице предельного дохода этой страницы)")),
+    (CATEGORY, _("Кто-то в семье относится к одной из категорий (отметьте категории)")),
+    (RESIDENCE, _("Регистрация по месту жительства в регионе")),
+    (DWELLING, _("Собственник, наниматель жилья или член жилищного кооператива")),
+    (NO_DEBTS, _("Нет долга за ЖКУ или выполняется соглашение о его погашении")),
+]
+CRITERION_KINDS = [code for code, _label in CRITERION_KIND_CHOICES]
+# Conditions only the visitor can confirm: the checker asks about them (unanswered: "check it yourself").
+DECLARED_CRITERION_KINDS = (RESIDENCE, DWELLING, NO_DEBTS)
+
 
 def choice_index(choices, value):
     """The position of ``value`` in a choices list (unknown values last), for stable ordering."""

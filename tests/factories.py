@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from cms_pages import codes
 from cms_pages import models as m
 
 
@@ -156,7 +157,9 @@ class SubsidyPageFactory(wagtail_factories.PageFactory):
     title_en = factory.Sequence(lambda n: f"Subsidy {n}")
     slug = factory.Sequence(lambda n: f"subsidiya-{n}")
     slug_en = factory.Sequence(lambda n: f"subsidy-{n}")
-    max_payment_share_percent = Decimal("22")
+    # the housing subsidy's criteria (Decree 761): payments over 22 % of income, income within the ceiling
+    criteria = factory.LazyFunction(lambda: [m.SubsidyCriterion(kind=codes.PAYMENT_SHARE, percent=Decimal("22")),
+                                             m.SubsidyCriterion(kind=codes.INCOME_CEILING)])
     processing_time = "10 рабочих дней"
     processing_time_en = "10 working days"
     responsible_body = factory.SubFactory(ResponsibleBodyFactory)

@@ -1,11 +1,25 @@
 """Which housing-and-utility subsidies and compensations a family is likely to get, and why.
 
-Each benefit is described by the editors' page: the share of income above which payments are
-subsidised (the federal standard is 22%, Housing Code art. 159), the regional income ceiling by
-family size for the heating and non-heating periods, the categories it is meant for (disabled
-people, families with a disabled child, combat veterans, large and low-income families) and the
-compensation percentage. A benefit's conditions are those its page publishes; all must hold.
-Only social protection decides: this is an estimate to help a citizen decide whether to apply.
+Each benefit is described by the editors' page (``cms_pages.models.subsidy``): its conditions are
+structured criteria, one of a fixed list of kinds (``cms_pages.codes.CRITERION_KIND_CHOICES``) with
+validated parameters, and the page lists exactly these criteria, worded by ``describe`` below, while
+the checker applies exactly these: all must hold. The kinds and their sources:
+
+- the payments exceed the maximum share of income (Housing Code art. 159 p. 1; Decree 761 p. 2;
+  the federal standard is 22 %, Decree 541 of 29.08.2005, lower where the region sets it);
+- the income is within the regional ceiling by family size and period (Arkhangelsk: decree 116-пп
+  of 09.02.2023), read from the page's dated ceiling records;
+- someone in the family is in one of the listed categories (181-FZ art. 17 for disabled people and
+  families with disabled children; 5-FZ art. 16 for combat veterans);
+- the conditions only the citizen can confirm, which the checker asks about: registration at the
+  permanent address in the region (Decree 761 p. 3, the dwelling of permanent residence [P]), being
+  the owner, tenant or member of a housing cooperative (Housing Code art. 159 p. 2; Decree 761
+  p. 3), no debt for housing and utilities or a repayment agreement being kept (Housing Code
+  art. 159 p. 5; Decree 761 p. 5). Left unanswered, they are listed as "check it yourself".
+
+Low-income status is not a condition of the housing subsidy (Decree 761): a page lists it only as
+a category, and the housing subsidy's demo page does not. Only social protection decides: this is
+an estimate to help a citizen decide whether to apply.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,14 +27,27 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.common import (
-    LegalBasis, NoPublishedData, format_money, format_number, format_quantity, money, today,
+    LegalBasis, NoPublishedData, format_number, format_quantity, money, today,
 )
-from cms_pages.codes import BENEFIT_CATEGORY_CHOICES, choice_index
+from cms_pages.codes import (
+    BENEFIT_CATEGORY_CHOICES, CATEGORY, DECLARED_CRITERION_KINDS, DWELLING, INCOME_CEILING, NO_DEBTS,
+    PAYMENT_SHARE, RESIDENCE, choice_index,
+)
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.money import format_money
 
 CATEGORY_LABELS = dict(BENEFIT_CATEGORY_CHOICES)
 
 LIKELY, UNLIKELY, UNKNOWN = "likely", "unlikely", "unknown"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One condition as the page publishes it: a kind with its parameters (plain data)."""
+
+    kind: str
+    percent: Decimal | None = None       # PAYMENT_SHARE: the maximum share of income, %
+    categories: frozenset = frozenset()  # CATEGORY: codes of BENEFIT_CATEGORY_CHOICES, any of them
 
 
 @dataclass(frozen=True)
@@ -30,6 +57,8 @@ class Household:
     payments: Decimal        # housing and utility payments a month
     heating_season: bool
     categories: frozenset = frozenset()
+    confirmed: frozenset = frozenset()   # declared kinds the visitor answered "yes" to
+    denied: frozenset = frozenset()      # declared kinds the visitor answered "no" to
 
 
 @dataclass
@@ -38,9 +67,8 @@ class Benefit:
 
     title: str
     url: str = ""
-    max_payment_share_percent: Decimal | None = None
+    criteria: tuple = ()
     compensation_percent: Decimal | None = None
-    categories: frozenset = frozenset()
     income_ceilings: list = field(default_factory=list)
     documents: list = field(default_factory=list)
     responsible_body: object = None
@@ -48,12 +76,23 @@ class Benefit:
     legal_act: object = None
     source: object = None
 
+    @property
+    def max_payment_share_percent(self):
+        """The percent of the payment-share criterion, or None when the benefit has none."""
+        return next((c.percent for c in self.criteria if c.kind == PAYMENT_SHARE), None)
+
+    @property
+    def categories(self):
+        """Every category code the benefit's category criteria name."""
+        return frozenset().union(*(c.categories for c in self.criteria if c.kind == CATEGORY))
+
 
 @dataclass
 class Condition:
-    code: str            # "categories", "payment_share", "income_ceiling"
-    met: bool | None     # None: cannot be checked with the published data
+    code: str            # the criterion's kind: "categories" for a category criterion
+    met: bool | None     # None: cannot be checked with the published data, or not answered
     explanation: str
+    to_confirm: bool = False   # a declared condition the visitor left unanswered: check it yourself
 
 
 @dataclass
@@ -69,6 +108,10 @@ class BenefitAssessment:
     @property
     def likely(self):
         return self.status == LIKELY
+
+    @property
+    def to_confirm(self):
+        return [c for c in self.conditions if c.to_confirm]
 
 
 @dataclass
@@ -96,6 +139,36 @@ class EligibilityResult:
 def _labels(codes):
     return ", ".join(f"«{CATEGORY_LABELS.get(c, c)}»"
                      for c in sorted(codes, key=lambda code: choice_index(BENEFIT_CATEGORY_CHOICES, code)))
+
+
+def _lower_first(text):
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+DECLARED_WORDING = {
+    RESIDENCE: _("Вы зарегистрированы по месту жительства в регионе"),
+    DWELLING: _("Вы собственник жилья, его наниматель по договору найма или член жилищного "
+                "(жилищно-строительного) кооператива"),
+    NO_DEBTS: _("Нет долга за жильё и коммунальные услуги, или заключено и выполняется соглашение о его погашении"),
+}
+
+
+def describe(criterion):
+    """The condition in the active language, as the page lists it and the checker explains it."""
+    if criterion.kind == PAYMENT_SHARE:
+        return _("Платежи за жильё и коммунальные услуги больше %(percent)s %% совокупного дохода семьи") % {
+            "percent": format_quantity(criterion.percent) if criterion.percent is not None else "…"}
+    if criterion.kind == INCOME_CEILING:
+        return _("Совокупный доход семьи не выше предельного для её численности и периода "
+                 "(таблица «Предельный доход семьи»)")
+    if criterion.kind == CATEGORY:
+        if len(criterion.categories) == 1:
+            return _("Мера — для категории %(labels)s") % {"labels": _labels(criterion.categories)}
+        return _("Мера — для категорий (достаточно одной): %(labels)s") % {"labels": _labels(criterion.categories)}
+    if criterion.kind in DECLARED_WORDING:
+        return DECLARED_WORDING[criterion.kind]
+    return criterion.kind
 
 
 def monthly_income(six_month_total):
@@ -137,22 +210,40 @@ def compensation_amount(payments, percent):
     return money(Decimal(payments) * Decimal(percent) / 100)
 
 
-def check_categories(household, benefit):
-    matching = household.categories & benefit.categories
+def check_categories(household, criterion):
+    """Someone in the family is in one of the criterion's categories (181-FZ art. 17: disabled people
+    and families with disabled children; 5-FZ art. 16: combat veterans)."""
+    matching = household.categories & criterion.categories
     if matching:
         return Condition("categories", True, _("Вы отметили: %(labels)s.") % {"labels": _labels(matching)})
     return Condition("categories", False,
                      _("Эта мера — для категорий: %(labels)s. Вы не отметили ни одной из них.")
-                     % {"labels": _labels(benefit.categories)})
+                     % {"labels": _labels(criterion.categories)})
 
 
-def check_payment_share(household, benefit):
+def check_declared(household, kind):
+    """A condition only the citizen can confirm (registration, the right to the dwelling, no debt).
+
+    Housing Code art. 159 p. 2 (owners, tenants, members of housing cooperatives) and p. 5 (no debt
+    or a repayment agreement being kept); Decree 761 p. 3 and 5. Unanswered, it is not held against
+    the family: the result asks them to check it themselves (``to_confirm``).
+    """
+    condition = DECLARED_WORDING[kind]
+    if kind in household.confirmed:
+        return Condition(kind, True, _("Вы ответили «да»: %(condition)s.") % {"condition": _lower_first(condition)})
+    if kind in household.denied:
+        return Condition(kind, False, _("Вы ответили «нет», а условие такое: %(condition)s.")
+                         % {"condition": _lower_first(condition)})
+    return Condition(kind, None, _("Вы не ответили, так ли это: %(condition)s. Без этого мера не положена.")
+                     % {"condition": _lower_first(condition)}, to_confirm=True)
+
+
+def check_payment_share(household, percent):
     """Payments must exceed the maximum share of income (Housing Code art. 159 p. 1; Decree 761, p. 2).
 
     The federal standard is 22 % (Decree 541 of 29.08.2005), lower where the region sets it; at
     exactly the share there is no subsidy yet. Low-income status is not a condition.
     """
-    percent = benefit.max_payment_share_percent
     limit = money(household.income * percent / 100)
     values = {"payments": format_money(household.payments), "percent": format_quantity(percent),
               "limit": format_money(limit)}
@@ -213,25 +304,34 @@ def check_income_ceiling(household, benefit, on):
     return Condition("income_ceiling", household.income <= ceiling, text), row, ends
 
 
+def status_of(conditions):
+    """Not likely when a condition fails; to ask about when one cannot be checked (a declared one left
+    unanswered does not count: it is listed for the family to check) or none was met; else likely."""
+    if any(c.met is False for c in conditions):
+        return UNLIKELY
+    if any(c.met is None and not c.to_confirm for c in conditions) or not any(c.met for c in conditions):
+        return UNKNOWN
+    return LIKELY
+
+
 def assess(household, benefit, on):
+    """Apply each of the benefit's criteria, in the page's order; all must hold."""
     conditions, bases, row = [], [], None
-    if benefit.categories:
-        conditions.append(check_categories(household, benefit))
-    if benefit.max_payment_share_percent is not None:
-        conditions.append(check_payment_share(household, benefit))
-    if benefit.income_ceilings:
-        condition, row, ends = check_income_ceiling(household, benefit, on)
-        conditions.append(condition)
-        if row is not None and row.legal_act is not None:
-            bases.append(LegalBasis(row.legal_act, row.effective_from, ends.get(id(row))))
+    for criterion in benefit.criteria:
+        if criterion.kind == CATEGORY:
+            conditions.append(check_categories(household, criterion))
+        elif criterion.kind == PAYMENT_SHARE:
+            conditions.append(check_payment_share(household, criterion.percent))
+        elif criterion.kind == INCOME_CEILING:
+            condition, row, ends = check_income_ceiling(household, benefit, on)
+            conditions.append(condition)
+            if row is not None and row.legal_act is not None:
+                bases.append(LegalBasis(row.legal_act, row.effective_from, ends.get(id(row))))
+        elif criterion.kind in DECLARED_CRITERION_KINDS:
+            conditions.append(check_declared(household, criterion.kind))
     if benefit.legal_act is not None:
         bases.insert(0, LegalBasis(benefit.legal_act))
-    if any(c.met is False for c in conditions):
-        status = UNLIKELY
-    elif not conditions or any(c.met is None for c in conditions):
-        status = UNKNOWN
-    else:
-        status = LIKELY
+    status = status_of(conditions)
     assessment = BenefitAssessment(benefit=benefit, status=status, conditions=conditions, ceiling=row,
                                    legal_bases=bases)
     if status == LIKELY:
@@ -266,7 +366,8 @@ def check_eligibility(household, benefits, on=None):
     benefits = list(benefits)
     if not benefits:
         raise NoPublishedData(_("Сведения о субсидиях и льготах пока не опубликованы."))
-    starts = [c.effective_from for b in benefits for c in b.income_ceilings]
+    starts = [c.effective_from for b in benefits if any(k.kind == INCOME_CEILING for k in b.criteria)
+              for c in b.income_ceilings]
     if starts and on < min(starts):
         raise NoPublishedData(
             _("На %(date)s предельный доход семьи ещё не был установлен: первые опубликованные значения "
@@ -274,3 +375,8 @@ def check_eligibility(household, benefits, on=None):
             % {"date": on.strftime("%d.%m.%Y"), "first": min(starts).strftime("%d.%m.%Y")}, field="date")
     return EligibilityResult(household=household, on=on,
                              assessments=[assess(household, b, on) for b in benefits])
+
+
+def kinds_in_use(benefits):
+    """The criterion kinds the benefits apply (the checker asks only the questions they need)."""
+    return {c.kind for b in benefits for c in b.criteria}

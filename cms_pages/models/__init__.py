@@ -14,6 +14,6 @@ from cms_pages.models.service_centres import (  # noqa: F401
     OpeningHours, ServiceCentreIndexPage, ServiceCentrePage,
 )
 from cms_pages.models.snippets import AlertBanner, LegalAct, ResponsibleBody  # noqa: F401
-from cms_pages.models.subsidy import IncomeCeiling, SubsidyPage  # noqa: F401
+from cms_pages.models.subsidy import IncomeCeiling, SubsidyCriterion, SubsidyPage  # noqa: F401
 from cms_pages.models.tariffs import TariffPage, TariffRecord, TypicalZoneShare  # noqa: F401
 from cms_pages.models.tools import BillToolPage, ConnectionFeeToolPage, EligibilityToolPage  # noqa: F401

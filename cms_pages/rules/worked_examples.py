@@ -46,18 +46,22 @@ SUBSIDY_INPUTS = ("example_family_size", "example_income", "example_payments")
 def subsidy_result(page, children=None, on=None):
     """(amount a month the checker gives the example household, the assessment) on ``on``.
 
-    The household belongs to the page's categories (a compensation's example is someone it is for);
-    a measure that is not likely due gives 0.
+    The page's criteria and ceilings as published (``children``: as in the edit form). The household
+    belongs to the criteria's categories (a compensation's example is someone it is for) and confirms
+    the conditions only a citizen can (registration, the dwelling, no debt); a measure that is not
+    likely due gives 0.
     """
     from calculators.data import benefit_from_page
     from calculators.rules.eligibility import LIKELY, Household, check_eligibility
-    from cms_pages.codes import parse_codes
+    from cms_pages.codes import DECLARED_CRITERION_KINDS
 
     on = on or timezone.localdate()
-    benefit = benefit_from_page(page, income_ceilings=_records(page, children or {}, "income_ceilings"))
+    children = children or {}
+    benefit = benefit_from_page(page, income_ceilings=_records(page, children, "income_ceilings"),
+                                criteria=_records(page, children, "criteria"))
     household = Household(family_size=page.example_family_size, income=Decimal(page.example_income),
                           payments=Decimal(page.example_payments), heating_season=page.example_heating_season,
-                          categories=frozenset(parse_codes(page.eligible_categories)))
+                          categories=benefit.categories, confirmed=frozenset(DECLARED_CRITERION_KINDS))
     assessment = check_eligibility(household, [benefit], on=on).assessments[0]
     amount = assessment.estimate if assessment.status == LIKELY and assessment.estimate is not None else Decimal(0)
     return amount, assessment
@@ -118,22 +122,30 @@ def connection_result(page, children=None, on=None):
         deadlines=_records(page, children, "deadlines"))
 
 
-def connection_problems(page, children=None, on=None):
+def _checked(page, stated_field, inputs, missing, tool, compute):
+    """[] without a stated result (``stated_field``) or when ``compute()`` -> (the tool's amount, the
+    date it was computed for) equals it; otherwise ``missing`` (an input of ``inputs`` is empty), the
+    mismatch, or the tool's own complaint (``CalculatorError``)."""
     from calculators.rules.common import CalculatorError
 
-    if page.example_fee is None:
+    stated = getattr(page, stated_field)
+    if stated is None:
         return []
-    if any(getattr(page, name) in (None, "") for name in CONNECTION_INPUTS):
-        return [_("У примера расчёта указана плата, но не заполнены категория, мощность и расстояние до сетей: "
-                  "заполните их или очистите плату.")]
-    on = on or timezone.localdate()
+    if any(getattr(page, name) in (None, "") for name in inputs):
+        return [missing]
     try:
-        result = connection_result(page, children, on)
+        computed, on = compute()
     except CalculatorError as error:
         return [_("Пример расчёта нельзя проверить калькулятором: %(reason)s") % {"reason": error.message}]
-    if _differs(page.example_fee, result.total_with_vat):
-        return [_mismatch(_("Калькулятор платы за подключение"), page.example_fee, result.total_with_vat, on)]
-    return []
+    return [_mismatch(tool, stated, computed, on)] if _differs(stated, computed) else []
+
+
+def connection_problems(page, children=None, on=None):
+    on = on or timezone.localdate()
+    return _checked(page, "example_fee", CONNECTION_INPUTS, _(
+        "У примера расчёта указана плата, но не заполнены категория, мощность и расстояние до сетей: "
+        "заполните их или очистите плату."), _("Калькулятор платы за подключение"),
+        lambda: (connection_result(page, children, on).total_with_vat, on))
 
 
 def connection_tool_url(page):
@@ -168,6 +180,8 @@ def tariff_result(page, children=None, on=None):
     from calculators.rules.common import CalculatorError
     from cms_pages.tool_links import tool_form
 
+    if page.kind != "electricity":
+        raise CalculatorError(_("Пример расчёта счёта возможен только на странице тарифов на электроэнергию."))
     children = children or {}
     form = tool_form("bill", bill_params(page))
     if not form.is_valid():
@@ -182,23 +196,13 @@ def tariff_result(page, children=None, on=None):
 
 
 def tariff_problems(page, children=None, on=None):
-    from calculators.rules.common import CalculatorError
-
-    if page.example_amount is None:
-        return []
-    if any(getattr(page, name) in (None, "") for name in TARIFF_INPUTS):
-        return [_("У примера расчёта указана сумма, но не заполнены группа потребителей, расход и дата: "
-                  "заполните их или очистите сумму.")]
-    if page.kind != "electricity":
-        return [_("Пример расчёта счёта возможен только на странице тарифов на электроэнергию.")]
-    try:
+    def compute():
         option, estimate = tariff_result(page, children, on)
-    except CalculatorError as error:
-        return [_("Пример расчёта нельзя проверить калькулятором: %(reason)s") % {"reason": error.message}]
-    if _differs(page.example_amount, option.with_vat):
-        return [_mismatch(_("Калькулятор счёта за электроэнергию"), page.example_amount, option.with_vat,
-                          estimate.on)]
-    return []
+        return option.with_vat, estimate.on
+
+    return _checked(page, "example_amount", TARIFF_INPUTS, _(
+        "У примера расчёта указана сумма, но не заполнены группа потребителей, расход и дата: "
+        "заполните их или очистите сумму."), _("Калькулятор счёта за электроэнергию"), compute)
 
 
 def tariff_example_shares(page):
@@ -237,3 +241,25 @@ def tariff_group_links(page):
         if url:
             links.append((label, url))
     return links
+
+
+# ----------------------------------------------------------------- the page types' side
+
+PROBLEMS = {"subsidy": subsidy_problems, "connection_fee": connection_problems, "tariff": tariff_problems}
+TOOL_URLS = {"subsidy": subsidy_tool_url, "connection_fee": connection_tool_url, "tariff": tariff_tool_url}
+
+
+class WorkedExample:
+    """A page type with a worked example: ``worked_example_kind`` (a key of ``PROBLEMS``) and
+    ``worked_example_field``, the stated result the edit form marks when the tool disagrees."""
+
+    worked_example_kind = None
+    worked_example_field = None
+
+    def worked_example_problems(self, children=None, on=None):
+        """Messages when the worked example disagrees with its tool (empty: it agrees or there is none)."""
+        return PROBLEMS[self.worked_example_kind](self, children or {}, on)
+
+    def worked_example_url(self):
+        """The tool with the example's values filled in and calculated, or ""."""
+        return TOOL_URLS[self.worked_example_kind](self)

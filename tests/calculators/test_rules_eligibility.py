@@ -10,6 +10,10 @@ import pytest
 
 from calculators.rules import eligibility as el
 from calculators.rules.common import NoPublishedData
+from cms_pages.codes import (
+    CATEGORY, DISABLED, DISABLED_CHILD, DWELLING, INCOME_CEILING, LOW_INCOME, NO_DEBTS, PAYMENT_SHARE, RESIDENCE,
+    VETERAN,
+)
 from cms_pages.models import IncomeCeiling, LegalAct
 
 ON = datetime.date(2026, 3, 1)
@@ -21,20 +25,31 @@ CEILINGS = [IncomeCeiling(family_size=n, heating_season=D(h), non_heating_season
             for n, (h, o) in TABLE.items()]
 
 
-def subsidy(**kwargs):
-    values = {"title": "Субсидия на оплату ЖКУ", "max_payment_share_percent": D("22"), "income_ceilings": CEILINGS}
+SHARE_22 = el.Criterion(PAYMENT_SHARE, percent=D("22"))  # the federal standard (Decree 541)
+WITHIN_CEILING = el.Criterion(INCOME_CEILING)
+
+
+def categories(*codes):
+    return el.Criterion(CATEGORY, categories=frozenset(codes))
+
+
+def subsidy(extra=(), **kwargs):
+    values = {"title": "Субсидия на оплату ЖКУ", "criteria": (SHARE_22, WITHIN_CEILING, *extra),
+              "income_ceilings": CEILINGS}
     values.update(kwargs)
     return el.Benefit(**values)
 
 
 COMPENSATION = el.Benefit(title="Компенсация 50 %", compensation_percent=D("50"),
-                          categories=frozenset({"disabled", "disabled_child"}))
-VETERANS = el.Benefit(title="Компенсация ветеранам", compensation_percent=D("50"), categories=frozenset({"veteran"}))
+                          criteria=(categories(DISABLED, DISABLED_CHILD),))
+VETERANS = el.Benefit(title="Компенсация ветеранам", compensation_percent=D("50"), criteria=(categories(VETERAN),))
 
 
-def check(size=1, income="20000", payments="5000", heating=True, categories=(), benefits=None, on=ON):
+def check(size=1, income="20000", payments="5000", heating=True, categories=(), benefits=None, on=ON,
+          confirmed=(), denied=()):
     household = el.Household(family_size=size, income=D(income), payments=D(payments), heating_season=heating,
-                             categories=frozenset(categories))
+                             categories=frozenset(categories), confirmed=frozenset(confirmed),
+                             denied=frozenset(denied))
     return el.check_eligibility(household, benefits if benefits is not None else [subsidy()], on=on)
 
 
@@ -140,7 +155,7 @@ def test_large_and_low_income_families_are_not_in_these_compensations():
 
 
 def test_a_benefit_with_a_category_and_the_share_needs_both():
-    low_income = subsidy(title="Региональная доплата", categories=frozenset({"low_income"}))
+    low_income = subsidy(title="Региональная доплата", extra=(categories(LOW_INCOME),))
     assert only(check(categories=["low_income"], benefits=[low_income])).status == el.LIKELY
     assert only(check(categories=[], benefits=[low_income])).status == el.UNLIKELY
 
@@ -213,3 +228,71 @@ def test_50_percent_compensation_for_a_disabled_person():
 def test_50_percent_compensation_for_combat_veterans_needs_the_category():
     assert only(check(payments="5000", benefits=[VETERANS])).status == el.UNLIKELY
     assert only(check(payments="5000", categories=["veteran"], benefits=[VETERANS])).estimate == D("2500.00")
+
+
+# ------------------------------------------------------------ the page's criteria are what is applied
+
+DECREE_761 = subsidy(extra=(el.Criterion(RESIDENCE), el.Criterion(DWELLING), el.Criterion(NO_DEBTS)))
+
+
+def test_the_issue_example_with_every_decree_761_criterion_is_likely_due_and_lists_what_to_check():
+    # 3 people, 45,000 a month, 12,000 for housing and utilities: 26.7 % > 22 %, 45,000 ≤ 50,000
+    # (heating period). Registration, the right to the dwelling and no debt only the family can
+    # confirm: left unanswered they are listed to check, not held against it. No «малоимущая» box.
+    a = only(check(size=3, income="45000", payments="12000", benefits=[DECREE_761]))
+    assert (a.status, a.estimate) == (el.LIKELY, D("2100.00"))
+    assert [c.code for c in a.to_confirm] == [RESIDENCE, DWELLING, NO_DEBTS]
+    assert all(c.met is None for c in a.to_confirm)
+    assert "категор" not in " ".join(c.explanation for c in a.conditions)
+
+
+def test_a_debt_without_an_agreement_makes_the_subsidy_not_due():
+    # Housing Code art. 159 p. 5: no subsidy with a housing debt unless a repayment agreement is kept.
+    a = only(check(size=3, income="45000", payments="12000", benefits=[DECREE_761], denied=[NO_DEBTS],
+                   confirmed=[RESIDENCE, DWELLING]))
+    assert a.status == el.UNLIKELY
+    assert [c.met for c in a.conditions] == [True, True, True, True, False]
+    assert a.to_confirm == []
+
+
+def test_a_benefit_applies_only_the_criteria_it_lists():
+    # The same page data without the ceiling criterion: 60,000 is over every ceiling, yet not checked.
+    no_ceiling = subsidy(criteria=(SHARE_22,))
+    a = only(check(size=3, income="60000", payments="15000", benefits=[no_ceiling]))
+    assert a.status == el.LIKELY and [c.code for c in a.conditions] == [PAYMENT_SHARE]
+    # ...and a different share on the page is the share applied: 25 % of 45,000 = 11,250; 12,000 − 11,250 = 750.
+    a = only(check(size=3, income="45000", payments="12000",
+                   benefits=[subsidy(criteria=(el.Criterion(PAYMENT_SHARE, percent=D("25")), WITHIN_CEILING))]))
+    assert (a.status, a.estimate) == (el.LIKELY, D("750.00"))
+    assert "25 %" in a.conditions[0].explanation.replace("\xa0", " ")
+
+
+def test_only_conditions_to_confirm_are_not_an_answer():
+    a = only(check(benefits=[el.Benefit(title="Только регистрация", criteria=(el.Criterion(RESIDENCE),))]))
+    assert a.status == el.UNKNOWN
+
+
+def test_a_date_before_the_ceilings_matters_only_for_a_benefit_with_the_ceiling_criterion():
+    later = [IncomeCeiling(family_size=1, heating_season=D("30000"), non_heating_season=D("24000"),
+                           effective_from=datetime.date(2027, 1, 1))]
+    a = only(check(benefits=[subsidy(criteria=(SHARE_22,), income_ceilings=later)]))
+    assert a.status == el.LIKELY
+
+
+def test_the_criteria_are_worded_from_their_kind_and_parameters_in_both_languages():
+    from django.utils import translation
+
+    with translation.override("ru"):
+        assert str(el.describe(SHARE_22)) == "Платежи за жильё и коммунальные услуги больше 22 % совокупного дохода семьи"
+        assert "«Человек с инвалидностью», «Семья с ребёнком-инвалидом»" in str(
+            el.describe(categories(DISABLED_CHILD, DISABLED)))
+    with translation.override("en"):
+        assert str(el.describe(el.Criterion(PAYMENT_SHARE, percent=D("14")))) == \
+            "Housing and utility payments exceed 14% of the family's total income"
+        assert "Combat veteran" in str(el.describe(categories(VETERAN)))
+        assert str(el.describe(el.Criterion(NO_DEBTS))).startswith("No debt for housing and utilities")
+
+
+def test_kinds_in_use_are_the_questions_to_ask():
+    assert el.kinds_in_use([DECREE_761, VETERANS]) == {PAYMENT_SHARE, INCOME_CEILING, RESIDENCE, DWELLING, NO_DEBTS,
+                                                        CATEGORY}

@@ -15,13 +15,13 @@ from cms_pages.models import ConnectionFeePage, SubsidyPage
 from tests.calculators import factories as f
 
 pytestmark = pytest.mark.django_db
-STREAMS = {SubsidyPage: ("criteria", "documents"), ConnectionFeePage: ()}
+STREAMS = {SubsidyPage: ("documents",), ConnectionFeePage: ()}
 
 
 @pytest.fixture
 def subsidy(home):
     """The housing subsidy as decree 761 has it: 22 %, ceilings by family size; the page's example."""
-    page = f.SubsidyPageFactory(parent=home, criteria=[], documents=[], example_family_size=2,
+    page = f.SubsidyPageFactory(parent=home, documents=[], example_family_size=2,
                                 example_income=D("36000"), example_payments=D("9500"),
                                 example_heating_season=True, example_result=D("1580"))
     for size, heating, other in [(1, "28000", "22000"), (2, "38500", "31000"), (3, "50000", "42000")]:

@@ -7,6 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from cms_pages import models as m
+from cms_pages.codes import PAYMENT_SHARE, RESIDENCE
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,6 @@ def all_pages(home):
     f.StandardizedRateFactory(page=fees, legal_act=act, effective_from=D(2025, 1, 1))
     f.PreferentialRateFactory(page=fees, legal_act=act, effective_from=D(2025, 1, 1))
     subsidy = f.SubsidyPageFactory(parent=section, slug="subsidiya", slug_en="subsidy", legal_act=act,
-                                   criteria=[{"type": "criterion", "value": "Расходы на ЖКУ больше 22 % дохода"}],
                                    documents=[{"type": "document", "value": "Паспорт"}])
     f.IncomeCeilingFactory(page=subsidy, legal_act=act)
     procedure = f.ProcedurePageFactory(parent=section, slug="podklyuchenie", slug_en="connection")
@@ -186,7 +187,8 @@ def test_procedure_page_is_a_numbered_step_by_step_with_start_link(client, home)
 def test_subsidy_page_shows_criteria_rule_ceilings_in_force_documents_and_where_to_apply(client, home):
     act = f.LegalActFactory(number="116-пп")
     page = f.SubsidyPageFactory(parent=home, slug="sub", legal_act=act,
-                                criteria=[{"type": "criterion", "value": "Живёте в Архангельской области"}],
+                                criteria=[m.SubsidyCriterion(kind=RESIDENCE, note="Живёте в Архангельской области"),
+                                          m.SubsidyCriterion(kind=PAYMENT_SHARE, percent=Decimal("22"))],
                                 documents=[{"type": "document", "value": "Справка о доходах"}])
     f.IncomeCeilingFactory(page=page, family_size=1, heating_season=Decimal("25000"), legal_act=act,
                            effective_from=D(2022, 1, 1), effective_to=D(2023, 2, 8))
@@ -197,6 +199,7 @@ def test_subsidy_page_shows_criteria_rule_ceilings_in_force_documents_and_where_
     html = get_ok(client, "/ru/sub/?date=2024-01-01", "ru")
     text = html.get_text(" ", strip=True)
     assert "Живёте в Архангельской области" in text and "Справка о доходах" in text
+    assert "Вы зарегистрированы по месту жительства в регионе" in text  # worded from the criterion's kind
     assert "22 % её дохода" in text.replace("\xa0", " ")
     table = html.find("section", attrs={"aria-labelledby": "ceilings-heading"}).find("table")
     cells = [td.get_text(strip=True) for td in table.select("tbody td")]
