@@ -27,6 +27,7 @@ If the cache backend fails (Redis down), pages are rendered as if there were no 
 is logged per RENDER_CACHE_RETRY_SECONDS per process, and the cache is not tried again until then,
 so a dead Redis costs no time per request. A token write that fails is logged as an error.
 """
+import copy
 import hashlib
 import logging
 import threading
@@ -42,7 +43,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ops import frontend_cache
@@ -125,13 +126,18 @@ def bump_after_commit(reason=""):
     frontend_cache.new_generation_after_commit(reason)
 
 
+def _has_session(request):
+    cookies = request.COOKIES
+    session_cookie = getattr(settings, "SESSION_COOKIE_NAME", "sessionid")
+    return session_cookie in cookies or any(name in cookies for name in SESSION_COOKIES)
+
+
 def request_key(request):
     """The cache key of this request's page, or None when it must not come from the cache."""
     if request.method != "GET":
         return None
     cookies = request.COOKIES
-    session_cookie = getattr(settings, "SESSION_COOKIE_NAME", "sessionid")
-    if session_cookie in cookies or any(name in cookies for name in SESSION_COOKIES):
+    if _has_session(request):
         return None  # signed-in editors and anyone with a session or a pending message
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
@@ -195,12 +201,32 @@ def memo(key, compute):
     return value
 
 
+def memo_until(key, compute, boundaries):
+    """Like ``memo`` for what also changes with the clock (an alert's window, an outage starting):
+    compute() once per generation and process, and again once the clock reaches the first of
+    ``boundaries()`` (the instants at which the answer can change: the windows' starts and ends)
+    that lay after the time it was computed. Every time when there is no token."""
+    values = _memo_values()
+    if values is None:
+        return compute()
+    now = timezone.now()
+    found = values.get(key)
+    if found is not None and (found[1] is None or now < found[1]):
+        return found[0]
+    value = compute()
+    later = [instant for instant in boundaries() if instant is not None and instant > now]
+    if len(values) < MEMO_MAX_ENTRIES or key in values:
+        values[key] = (value, min(later) if later else None)
+    return value
+
+
 def route_for_request(request, path, default):
     """Wagtail's Page.route_for_request, remembered per generation, site, language and path (set in
-    OpsConfig.ready): the next request for the path loads its one page (one query) instead of every
-    child of every level on the way (wagtail-modeltranslation's route compares each child's slug in
-    Python). The page's own route still runs, so a page that is not live is a 404 and a routable
-    page resolves its sub-path; 404s are not remembered."""
+    OpsConfig.ready): the next request for the path gets a copy of the page found (no query)
+    instead of loading every child of every level on the way (wagtail-modeltranslation's route
+    compares each child's slug in Python). The page's row changes only by a publish, unpublish,
+    move or delete (each a new generation), as the stored pages of the render cache itself. The
+    page's own route still runs, so a routable page resolves its sub-path; 404s are not remembered."""
     values = _memo_values()
     if hasattr(request, "_wagtail_route_for_request") or values is None or getattr(request, "is_preview", False):
         return default(request, path)
@@ -213,17 +239,20 @@ def route_for_request(request, path, default):
     key = ("route", site.pk, translation.get_language(), tuple(components))
     found = values.get(key)
     if found is not None:
-        model, page_id, depth = found
-        page = model.objects.filter(pk=page_id).first()
-        if page is not None:
-            try:
-                request._wagtail_route_for_request = page.route(request, components[depth - site.root_page.depth:])
-            except Http404:
-                request._wagtail_route_for_request = None
-            return request._wagtail_route_for_request
+        if _has_session(request):  # signed-in editors see the row as it is (their userbar's state)
+            page = type(found).objects.filter(pk=found.pk).first()
+        else:
+            page = copy.copy(found)  # this request's own instance: what a view sets on it stays there
+        if page is None:
+            return default(request, path)
+        try:
+            request._wagtail_route_for_request = page.route(request, components[page.depth - site.root_page.depth:])
+        except Http404:
+            request._wagtail_route_for_request = None
+        return request._wagtail_route_for_request
     result = default(request, path)
     if result is not None and len(values) < MEMO_MAX_ENTRIES:
-        values[key] = (type(result[0]), result[0].pk, result[0].depth)
+        values[key] = copy.copy(result[0])
     return result
 
 
@@ -336,8 +365,13 @@ def mark_page(page, request, serve_args, serve_kwargs):
     if not enabled():
         return  # no query for a cache that is off
     request.render_cache_page = page
-    request.render_cache_restricted = memo(("restricted", page.pk),
-                                           lambda: page.get_view_restrictions().exists())
+    request.render_cache_restricted = restricted = memo(("restricted", page.pk),
+                                                        lambda: page.get_view_restrictions().exists())
+    if not restricted and current_generation() is not None and not getattr(request, "is_preview", False):
+        # Wagtail's own check (the on_serve_page hook, run next) would ask again with two queries:
+        # the page and its ancestors have no restriction in this generation (a restriction saved
+        # or a page moved starts a new one), so it gets the empty answer for this request's page.
+        page.get_view_restrictions = PageViewRestriction.objects.none
 
 
 # Models whose rows show on public pages outside the page tree (snippets, site settings, outages).

@@ -1,6 +1,7 @@
 """Template tags for the site chrome: language switcher, alternates, main menu, theme files, forms."""
 from django import template
 from django.conf import settings
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -8,12 +9,23 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from ops.render_cache import memo
+from ops.render_cache import current_generation, memo
 
 register = template.Library()
 
 
 def _page_url_in(page, code, request=None):
+    """The page's URL in language ``code``: for every language at once, once per generation, site
+    and page (a publish or move starts a new one); in a preview (the draft's own slug) or without
+    a render-cache token, this language's only, every time."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or not page.pk or getattr(request, "is_preview", False) or current_generation() is None:
+        return _url_in(page, code, request)
+    return memo(("page_urls", site.pk, page.pk),
+                lambda: {language: _url_in(page, language, request) for language, _name in settings.LANGUAGES})[code]
+
+
+def _url_in(page, code, request):
     with translation.override(code):
         parts = page.get_url_parts(request)
         return parts[2] if parts else None
@@ -86,6 +98,38 @@ def _menu_pages(site):
         return [(p.pk, p.path, p.depth, p.title, p.url) for p in site.root_page.get_children().live().in_menu()]
 
     return memo(("menu", site.pk, translation.get_language()), load)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """includes/footer.html, rendered once per generation, site and language: it shows only the
+    hotline and the callback time (a setting and a routing rule, both watched) and fixed links."""
+    request = context.get("request")
+    site = getattr(request, "_wagtail_site", None)  # set by the render cache for a public GET
+
+    def render():
+        with context.push():  # as {% include %}: what the footer assigns stays in it
+            return mark_safe(get_template("includes/footer.html").template.render(context))
+
+    if site is None or getattr(request, "is_preview", False):
+        return render()
+    return memo(("footer", site.pk, translation.get_language()), render)
+
+
+@register.inclusion_tag("includes/breadcrumbs_list.html", takes_context=True)
+def breadcrumbs(context):
+    """The page's ancestors below the root as (title, url), once per publish and language
+    (ops.render_cache.memo: a publish, move or delete starts a new generation)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"page": page, "crumbs": []}
+
+    def load():
+        return [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors() if ancestor.depth > 1]
+
+    if getattr(context.get("request"), "is_preview", False) or not page.pk:
+        return {"page": page, "crumbs": load()}  # an editor's draft: its own (moved?) place
+    return {"page": page, "crumbs": memo(("breadcrumbs", page.pk, translation.get_language()), load)}
 
 
 @register.filter
