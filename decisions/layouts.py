@@ -38,16 +38,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cms_pages.codes import (
-    AREA_CHOICES, BAND_CHOICES, CONSUMER_GROUP_CHOICES, GCAL, KWH, NO_BANDS, RATE_TYPE_CHOICES, SINGLE,
-    UNIT_CHOICES, VOLTAGE_CHOICES, ZONE_CHOICES, ZONES, choice_index,
+    AREA_CHOICES, BAND_CHOICES, C1, C2, C3, C8, CONSUMER_GROUP_CHOICES, GCAL, KWH, NO_BANDS, PER_CONNECTION, PER_KM,
+    PER_KW_KIND_CHOICES, PER_POINT, RATE_CODE_CHOICES, RATE_TYPE_CHOICES, RATE_UNIT_CHOICES, SINGLE, UNIT_CHOICES,
+    VOLTAGE_CHOICES, ZONE_CHOICES, ZONES, choice_index,
 )
 from cms_pages.models import ConnectionFeePage, SubsidyPage, TariffPage
-from cms_pages.models.connection import RATE_CODE_CHOICES, RATE_UNIT_CHOICES, PreferentialRate, StandardizedRate
+from cms_pages.models.connection import PreferentialRate, StandardizedRate
 from cms_pages.models.subsidy import IncomeCeiling
 from cms_pages.models.tariffs import TariffRecord
 from cms_pages.rules.money import format_amount
@@ -337,11 +339,11 @@ class TariffLayout(Layout):
                 record.band)
 
 
-PER_KW_CHOICES = PreferentialRate.KIND_CHOICES
+PER_KW_CHOICES = PER_KW_KIND_CHOICES
 PER_KW_CODES = [code for code, _label in PER_KW_CHOICES]
 STANDARD_CODES = [code for code, _label in RATE_CODE_CHOICES]
 # Decree 861's standardized rates: C1 per connection, C2 and C3 per km of line, C8 per metering point.
-STANDARD_UNITS = dict(zip(STANDARD_CODES, ("connection", "km", "km", "point")))
+STANDARD_UNITS = {C1: PER_CONNECTION, C2: PER_KM, C3: PER_KM, C8: PER_POINT}
 
 
 def _voltage(text):
@@ -532,7 +534,12 @@ class BenefitLayout(Layout):
         return [value for value in existing if value.code not in replaced] + new
 
     def validate(self, page, new):
-        """Nothing more to check: ``_percent`` read each value as a percent above 0 and at most 100."""
+        """Each value again as a percent above 0 and at most 100 (the page field's own range)."""
+        for value in new:
+            try:
+                _percent(str(value.value))
+            except ValueError as error:
+                raise ValidationError(str(error))
 
     def apply(self, page, new, start, act):
         for value in new:

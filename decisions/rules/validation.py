@@ -172,8 +172,3 @@ def overlaps(existing, start, end, groups, group_key):
             found.append(record)
     return found
 
-
-def check_period(start, end):
-    if end is not None and end < start:
-        return _("Дата окончания раньше даты начала.")
-    return None

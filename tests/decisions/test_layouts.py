@@ -304,3 +304,25 @@ def test_a_later_benefit_decision_goes_live_on_its_date_after_approval(editor_cl
     call_command("publish_scheduled")
     assert SubsidyPage.objects.get(pk=subsidy_page.pk).max_payment_share_percent == amount(example("benefits")[0][1])
     assert words(editor_client.get(reverse("decisions:compare", args=[subsidy_page.pk]))) == []
+
+
+@pytest.mark.parametrize("kind, fixture, field, value", [
+    ("connection", "connection_page", "amount", "123456789012345.00"),
+    ("ceilings", "subsidy_page", "non_heating_season", "123456789012.00"),
+    ("benefits", "subsidy_page", "value", "150.00"),
+])
+def test_nothing_half_imported_when_a_value_fails_at_commit(editor_client, request, kind, fixture, field, value):
+    """A payload signed with the site's key whose last value the model refuses: the new legal act
+    created in the same transaction is rolled back too, and no revision is added."""
+    from django.core import signing
+
+    from decisions.views import SALT
+
+    page = request.getfixturevalue(fixture)
+    payload = signing.loads(preview(editor_client, kind, page, example_upload(kind)).context["payload"], salt=SALT)
+    payload["rows"][-1][field] = value
+    before = state(page)
+    response = editor_client.post(url(kind), {"action": "confirm",
+                                              "payload": signing.dumps(payload, salt=SALT, compress=True)})
+    assert response.status_code == 200 and "Значения не сохранены" in response.content.decode()
+    assert state(page) == before and not LegalAct.objects.filter(number="12-пп/7").exists()
