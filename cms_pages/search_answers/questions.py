@@ -7,7 +7,7 @@ much" gets the page types' live figures instead of a sentence without them.
 import re
 
 from cms_pages.rules.live_figures import render_figures
-from cms_pages.search_answers.common import page_url
+from cms_pages.search_answers.common import cached, page_url
 from search.text import stems
 from search.knowledge import Answer, EXACT, GENERAL, MATCHED
 
@@ -23,8 +23,9 @@ def _coverage(page, facts):
 def answer(page, facts, on_date, language):
     if not page.short_answer:
         return None
-    # a live figure ([[figure:name]]) is the value in force on the answer's date, as on the page
-    text = str(render_figures(str(page.short_answer), on=on_date))
+    # a live figure ([[figure:name]]) is the value in force on the answer's date, as on the page;
+    # kept with the page for the index generation, like the records other answers read
+    text = cached(page, ("short_answer", language, on_date), lambda: str(render_figures(str(page.short_answer), on=on_date)))
     strength = GENERAL
     coverage = _coverage(page, facts)
     if coverage >= 0.75:
