@@ -20,11 +20,12 @@ from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for ol
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.worked_examples import WorkedExample
 from cms_pages.rules.money import format_money
 from ops.csv_safety import SafeDictWriter
 
 
-class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
+class TariffPage(WorkedExample, DateChoiceMixin, RoutablePageMixin, BasePage):
     KIND_CHOICES = [("electricity", _("Электроэнергия")), ("heat", _("Тепловая энергия"))]
     kind = models.CharField(_("вид тарифа"), max_length=20, choices=KIND_CHOICES, default="electricity")
     explanation = models.TextField(_("пояснение"), blank=True)
@@ -66,16 +67,7 @@ class TariffPage(DateChoiceMixin, RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("страница тарифов")
 
-    worked_example_field = "example_amount"
-
-    def worked_example_problems(self, children=None, on=None):
-        """Messages when the worked example disagrees with the bill estimator (``cms_pages.rules.worked_examples``)."""
-        from cms_pages.rules import worked_examples
-        return worked_examples.tariff_problems(self, children or {}, on)
-
-    def worked_example_url(self):
-        from cms_pages.rules import worked_examples
-        return worked_examples.tariff_tool_url(self)
+    worked_example_kind, worked_example_field = "tariff", "example_amount"  # checked by the bill estimator
 
     def example_shares(self):
         from cms_pages.rules import worked_examples
