@@ -7,6 +7,7 @@ publish, so reading them from a live page gives the published version.
 from cms_pages.models import ConnectionFeePage, SubsidyPage, TariffPage
 
 from calculators.rules.eligibility import Benefit
+from cms_pages.codes import ELECTRICITY
 
 
 def _live(model):
@@ -26,7 +27,7 @@ def connection_source():
 
 def tariff_source():
     """(pages, records, zone shares): every record and typical zone share of the live electricity tariff pages."""
-    pages = list(_live(TariffPage).filter(kind="electricity"))
+    pages = list(_live(TariffPage).filter(kind=ELECTRICITY))
     records, shares = [], []
     for page in pages:
         records.extend(page.tariffs.all().select_related("legal_act"))

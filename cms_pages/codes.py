@@ -6,6 +6,8 @@ never typed as a string literal elsewhere (``duplicates`` keeps it so).
 from django.utils.translation import gettext_lazy as _
 
 # ----------------------------------------------------------------- tariffs (regional regulator)
+ELECTRICITY, HEAT = "electricity", "heat"
+TARIFF_KIND_CHOICES = [(ELECTRICITY, _("Электроэнергия")), (HEAT, _("Тепловая энергия"))]
 URBAN_GAS, URBAN_ELECTRIC_RURAL, EQUATED, HEAT_POPULATION = (
     "urban_gas", "urban_electric_rural", "equated", "heat_population")
 CONSUMER_GROUP_CHOICES = [
@@ -77,6 +79,10 @@ RATE_UNIT_CHOICES = [
 # groups the region names.
 PREFERENTIAL, SOCIAL = "preferential", "social"
 PER_KW_KIND_CHOICES = [(PREFERENTIAL, _("Льготная ставка")), (SOCIAL, _("Социальная ставка"))]
+# The units of a connection deadline's term (Decree 861 p. 16 «б»; a connection application's stages).
+WORKING_DAYS, DAYS, MONTHS, YEARS = "working_days", "days", "months", "years"
+TERM_UNIT_CHOICES = [(WORKING_DAYS, _("рабочих дней")), (DAYS, _("календарных дней")),
+                     (MONTHS, _("месяцев")), (YEARS, _("лет"))]
 
 # ----------------------------------------------------------------- benefits (181-FZ, Housing Code)
 DISABLED, DISABLED_CHILD, VETERAN, LARGE_FAMILY, LOW_INCOME = (

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calculators.rules.deadlines import term_text
+from cms_pages.codes import DAYS, WORKING_DAYS
 from cases.rules import deadlines
 from connection_applications.rules import stages as rules
 
@@ -60,7 +61,7 @@ class ConnectionStage(models.Model):
     def term_display(self):
         if self.deadline_days is None:
             return ""
-        return term_text(self.deadline_days, "working_days" if self.deadline_kind == deadlines.WORKING else "days")
+        return term_text(self.deadline_days, WORKING_DAYS if self.deadline_kind == deadlines.WORKING else DAYS)
 
 
 class ConnectionApplication(models.Model):

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from cms_pages.codes import TOWN, VOLTAGE_ORDER, parse_codes
+from cms_pages.codes import DAYS, MONTHS, TOWN, VOLTAGE_ORDER, WORKING_DAYS, YEARS, parse_codes
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,16 @@ class Deadline:
 
     @property
     def working_days(self):
-        return self.unit == "working_days"
+        return self.unit == WORKING_DAYS
 
 
 # Russian has three forms (1 месяц, 2 месяца, 5 месяцев); each form is its own msgid, so the
 # English catalogue gives "1 month", "2 months", "5 months".
 TERM_FORMS = {
-    "working_days": (_("%(n)s рабочий день"), _("%(n)s рабочих дня"), _("%(n)s рабочих дней")),
-    "days": (_("%(n)s календарный день"), _("%(n)s календарных дня"), _("%(n)s календарных дней")),
-    "months": (_("%(n)s месяц"), _("%(n)s месяца"), _("%(n)s месяцев")),
-    "years": (_("%(n)s год"), _("%(n)s года"), _("%(n)s лет")),
+    WORKING_DAYS: (_("%(n)s рабочий день"), _("%(n)s рабочих дня"), _("%(n)s рабочих дней")),
+    DAYS: (_("%(n)s календарный день"), _("%(n)s календарных дня"), _("%(n)s календарных дней")),
+    MONTHS: (_("%(n)s месяц"), _("%(n)s месяца"), _("%(n)s месяцев")),
+    YEARS: (_("%(n)s год"), _("%(n)s года"), _("%(n)s лет")),
 }
 
 

@@ -8,8 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from cms_pages.codes import (  # noqa: F401  (RATE_* are re-exported for older imports)
-    AREA_CHOICES, LINE_CHOICES, PER_KW_KIND_CHOICES, RATE_CODE_CHOICES, RATE_UNIT_CHOICES, VOLTAGE_CHOICES,
-    VOLTAGE_ORDER, choice_index,
+    AREA_CHOICES, LINE_CHOICES, PER_KW_KIND_CHOICES, RATE_CODE_CHOICES, RATE_UNIT_CHOICES, TERM_UNIT_CHOICES,
+    VOLTAGE_CHOICES, VOLTAGE_ORDER, choice_index,
 )
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
@@ -181,8 +181,7 @@ class ConnectionDeadline(DatedRecord, Orderable):
     An empty condition holds for every application.
     """
 
-    UNIT_CHOICES = [("working_days", _("рабочих дней")), ("days", _("календарных дней")),
-                    ("months", _("месяцев")), ("years", _("лет"))]
+    UNIT_CHOICES = TERM_UNIT_CHOICES
     page = ParentalKey(ConnectionFeePage, related_name="deadlines", on_delete=models.CASCADE)
     term = models.PositiveSmallIntegerField(_("срок"))
     term_unit = models.CharField(_("единица срока"), max_length=20, choices=UNIT_CHOICES)

@@ -14,8 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for older imports)
-    BAND_CHOICES, CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, RATE_TYPE_CHOICES, UNIT_CHOICES, ZONE_CHOICES,
-    choice_index,
+    ALL_DAY, BAND_CHOICES, CONSUMER_GROUP_CHOICES, ELECTRICITY, HOUSEHOLD_GROUPS, KWH, RATE_TYPE_CHOICES, SINGLE,
+    TARIFF_KIND_CHOICES, UNIT_CHOICES, ZONE_CHOICES, choice_index,
 )
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
@@ -26,8 +26,8 @@ from ops.csv_safety import SafeDictWriter
 
 
 class TariffPage(WorkedExample, DateChoiceMixin, RoutablePageMixin, BasePage):
-    KIND_CHOICES = [("electricity", _("Электроэнергия")), ("heat", _("Тепловая энергия"))]
-    kind = models.CharField(_("вид тарифа"), max_length=20, choices=KIND_CHOICES, default="electricity")
+    KIND_CHOICES = TARIFF_KIND_CHOICES
+    kind = models.CharField(_("вид тарифа"), max_length=20, choices=KIND_CHOICES, default=ELECTRICITY)
     explanation = models.TextField(_("пояснение"), blank=True)
     # The worked example: the page shows it, and publishing is refused when the bill estimator disagrees
     # (cms_pages.rules.worked_examples, with this page's own tariffs and typical night shares).
@@ -136,8 +136,8 @@ class TariffPage(WorkedExample, DateChoiceMixin, RoutablePageMixin, BasePage):
 class TariffRecord(DatedRecord, Orderable):
     page = ParentalKey(TariffPage, related_name="tariffs", on_delete=models.CASCADE)
     consumer_group = models.CharField(_("группа потребителей"), max_length=40, choices=CONSUMER_GROUP_CHOICES)
-    rate_type = models.CharField(_("вид ставки"), max_length=20, choices=RATE_TYPE_CHOICES, default="single")
-    zone = models.CharField(_("зона суток"), max_length=20, choices=ZONE_CHOICES, default="all_day")
+    rate_type = models.CharField(_("вид ставки"), max_length=20, choices=RATE_TYPE_CHOICES, default=SINGLE)
+    zone = models.CharField(_("зона суток"), max_length=20, choices=ZONE_CHOICES, default=ALL_DAY)
     hours = models.CharField(_("часы зоны"), max_length=60, blank=True,
                              help_text=_("Например: 07:00–10:00, 17:00–21:00"))
     band = models.PositiveSmallIntegerField(_("диапазон потребления"), choices=BAND_CHOICES, default=0)
@@ -145,7 +145,7 @@ class TariffRecord(DatedRecord, Orderable):
         _("верхняя граница диапазона, кВт·ч в месяц"), null=True, blank=True)
     town = models.CharField(_("населённый пункт или поставщик"), max_length=200, blank=True)
     price = models.DecimalField(_("цена"), max_digits=10, decimal_places=2)
-    unit = models.CharField(_("единица"), max_length=10, choices=UNIT_CHOICES, default="kwh")
+    unit = models.CharField(_("единица"), max_length=10, choices=UNIT_CHOICES, default=KWH)
     vat_included = models.BooleanField(_("НДС включён"), default=True)
 
     panels = [

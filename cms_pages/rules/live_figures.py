@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from cms_pages.codes import PREFERENTIAL, SOCIAL
+from cms_pages.codes import ELECTRICITY, PREFERENTIAL, SOCIAL
 from cms_pages.rules.money import format_money
 from cms_pages.templatetags.contacts import current_contacts
 
@@ -27,7 +27,7 @@ def next_tariff_change(on):
     """The first day after ``on`` on which a published electricity tariff record starts."""
     from cms_pages.models import TariffPage, TariffRecord
 
-    starts = TariffRecord.objects.filter(page__in=_live(TariffPage).filter(kind="electricity"),
+    starts = TariffRecord.objects.filter(page__in=_live(TariffPage).filter(kind=ELECTRICITY),
                                          effective_from__gt=on).order_by("effective_from")
     first = starts.values_list("effective_from", flat=True).first()
     return first.strftime("%d.%m.%Y") if first else ""

@@ -148,12 +148,12 @@ def _figure(record, end, language):
 def _matching(records, facts, kind, order):
     """The records the query asks about, narrowed to the one to three that answer it."""
     records = sorted(records, key=order)  # the tariff page's own order (its tables' sort key)
-    group = _group(facts) if kind == "electricity" else None
+    group = _group(facts) if kind == codes.ELECTRICITY else None
     zone, zone_rate = _zone(facts)
     rate = _rate_type(facts) or zone_rate
     band = _band(facts)
     specific = any([group, zone, rate, band])
-    if kind == "heat":
+    if kind == codes.HEAT:
         towns = [r for r in records if r.town and _town_matches(r.town, facts)]
         return (towns or records)[:3], bool(towns)
     if group:
@@ -183,7 +183,7 @@ def _town_matches(town, facts):
 
 def answer(page, facts, on_date, language, order=None):
     heat_query = facts.has(*HEAT_WORDS)
-    if (page.kind == "heat") != heat_query:
+    if (page.kind == codes.HEAT) != heat_query:
         return None
     fee_query = facts.has(*FEE_WORDS) and not facts.has("тариф", "tariff", "ночн", "night")
     intent = facts.has(*TARIFF_INTENT)
@@ -220,7 +220,7 @@ def answer(page, facts, on_date, language, order=None):
     if selection.next_change:
         base.items.append(_("Следующие тарифы — с %(date)s.") % {"date": day(selection.next_change)})
     kwh = first_number(facts, "kwh")
-    if page.kind == "electricity" and (kwh is not None or facts.has(*BILL_WORDS)):
+    if page.kind == codes.ELECTRICITY and (kwh is not None or facts.has(*BILL_WORDS)):
         group = _group(facts)
         base.tool = tool("bill", {"consumer_group": group or "", "mode": "total", "total_kwh": plain_number(kwh)})
     if fee_query:
