@@ -320,6 +320,8 @@ def assess(household, benefit, on):
     for criterion in benefit.criteria:
         if criterion.kind == CATEGORY:
             conditions.append(check_categories(household, criterion))
+        elif criterion.kind == PAYMENT_SHARE and criterion.percent is None:  # saved around the editor's check
+            conditions.append(Condition(PAYMENT_SHARE, None, _("Максимальная доля расходов в доходе не опубликована.")))
         elif criterion.kind == PAYMENT_SHARE:
             conditions.append(check_payment_share(household, criterion.percent))
         elif criterion.kind == INCOME_CEILING:
@@ -335,7 +337,7 @@ def assess(household, benefit, on):
     assessment = BenefitAssessment(benefit=benefit, status=status, conditions=conditions, ceiling=row,
                                    legal_bases=bases)
     if status == LIKELY:
-        if benefit.max_payment_share_percent is not None:
+        if benefit.max_payment_share_percent is not None:  # LIKELY: the share was published and met
             share = money(household.income * benefit.max_payment_share_percent / 100)
             assessment.estimate = housing_subsidy_amount(household.payments, household.income,
                                                          benefit.max_payment_share_percent)

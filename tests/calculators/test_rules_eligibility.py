@@ -296,3 +296,8 @@ def test_the_criteria_are_worded_from_their_kind_and_parameters_in_both_language
 def test_kinds_in_use_are_the_questions_to_ask():
     assert el.kinds_in_use([DECREE_761, VETERANS]) == {PAYMENT_SHARE, INCOME_CEILING, RESIDENCE, DWELLING, NO_DEBTS,
                                                         CATEGORY}
+
+
+def test_a_share_criterion_saved_without_its_percent_cannot_be_checked_rather_than_crash():
+    a = only(check(benefits=[subsidy(criteria=(el.Criterion(PAYMENT_SHARE), WITHIN_CEILING))]))
+    assert a.status == el.UNKNOWN and a.conditions[0].met is None
