@@ -175,11 +175,12 @@ class ConnectionFeeLinkBlock(_ToolBlock):
         return params
 
     def summary(self, value):
-        """The category by its name on the live fee page, not its code."""
+        """The category by its name on the live fee page, as the calculator asks it, not its code."""
         from calculators import data
         names = {c.code: c.name for c in data.connection_source()[1]}
-        label = self.child_blocks["category"].label
-        return [(name, names.get(shown, shown) if name == label else shown) for name, shown in super().summary(value)]
+        code_label = self.child_blocks["category"].label
+        return [(_("Кто подключается"), names.get(shown, shown)) if name == code_label else (name, shown)
+                for name, shown in super().summary(value)]
 
     class Meta:
         label = _("Калькулятор платы за подключение")

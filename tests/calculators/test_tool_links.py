@@ -130,7 +130,8 @@ def test_a_connection_procedure_links_the_fee_calculator_for_a_15_kw_house(clien
         page_html = html_of(client, procedure.get_url())
     values = {"ru": "Мощность, кВт — 15", "en": "Power, kW — 15"}[lang]
     assert values in page_html
-    assert {"ru": "Физическое лицо до 15 кВт", "en": "Individual up to 15 kW"}[lang] in page_html
+    assert {"ru": "Кто подключается — Физическое лицо до 15 кВт",
+            "en": "Who is connecting — Individual up to 15 kW"}[lang] in page_html
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
