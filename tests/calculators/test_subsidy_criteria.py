@@ -326,3 +326,39 @@ def test_setting_the_share_as_one_figure_updates_the_criterion_in_place(client, 
     page = SubsidyPage.objects.get(pk=subsidy.pk)
     assert [(c.kind, c.percent, c.note) for c in page.criteria.all()][1] == (PAYMENT_SHARE, D("30.00"), "Федеральный стандарт")
     assert verdict(check(client), page.title) == "скорее всего, не положена"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_on_a_database_with_old_pages_keeps_their_conditions(home):
+    """Back to 0010 with a page as the old fields had it (a typed list, 22 %, ceilings, a draft
+    revision), then forward: the criteria the checker used to apply, the list as the note."""
+    import json
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    page = f.SubsidyPageFactory(parent=home, criteria=[], documents=[])
+    f.IncomeCeilingFactory(page=page, family_size=3, heating_season=D("50000"), non_heating_season=D("42000"))
+    revision = page.save_revision()
+    before, after = [("cms_pages", "0010_tariff_examples_and_tool_links")], [("cms_pages", "0011_subsidy_criteria")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old_apps = MigrationExecutor(connection).loader.project_state(before).apps
+        typed = json.dumps([{"type": "criterion", "value": "Живёте в области", "id": "x"}], ensure_ascii=False)
+        old_apps.get_model("cms_pages", "SubsidyPage").objects.filter(pk=page.pk).update(
+            criteria=typed, criteria_ru=typed, max_payment_share_percent=D("22"), eligible_categories="")
+        content = dict(revision.content, criteria_ru=typed, max_payment_share_percent="22.00",
+                       eligible_categories="")
+        content.pop("criteria", None)
+        old_apps.get_model("wagtailcore", "Revision").objects.filter(pk=revision.pk).update(content=content)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(after)
+    page = SubsidyPage.objects.get(pk=page.pk)
+    assert [(c.kind, c.percent) for c in page.criteria.all()] == [(PAYMENT_SHARE, D("22.00")), (INCOME_CEILING, None)]
+    assert page.criteria_note == "<ul><li>Живёте в области</li></ul>"
+    draft = page.get_latest_revision_as_object()
+    assert [c.kind for c in draft.criteria.all()] == [PAYMENT_SHARE, INCOME_CEILING]
+    assert draft.criteria_note_ru == "<ul><li>Живёте в области</li></ul>"
