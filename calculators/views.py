@@ -23,6 +23,7 @@ from calculators.rules import connection_fee as fee_rules
 from calculators.rules import eligibility as eligibility_rules
 from calculators.rules.common import CalculatorError, today
 from cases.request_types import CONNECTION, SUBSIDY, TARIFF
+from cms_pages.codes import SOCIAL
 from cms_pages.models.procedure import request_form_url
 from cms_pages.models.tools import ToolPage
 from wagtail.models import get_page_models
@@ -93,7 +94,7 @@ def connection_fee(request, page=None):
         return redirect
     tool = page
     source_page, categories, standard, preferential, deadlines = data.connection_source()
-    social = [r for r in preferential if r.kind == "social" and r.conditions]
+    social = [r for r in preferential if r.kind == SOCIAL and r.conditions]
     form = _bind(ConnectionFeeForm, request, categories=categories,
                  social_conditions=social[-1].conditions if social else "")
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms_pages.codes import ELECTRICITY
 from cms_pages.rules.money import format_money
 
 KOPECK = Decimal("0.01")
@@ -180,7 +181,7 @@ def tariff_result(page, children=None, on=None):
     from calculators.rules.common import CalculatorError
     from cms_pages.tool_links import tool_form
 
-    if page.kind != "electricity":
+    if page.kind != ELECTRICITY:
         raise CalculatorError(_("Пример расчёта счёта возможен только на странице тарифов на электроэнергию."))
     children = children or {}
     form = tool_form("bill", bill_params(page))
@@ -229,7 +230,7 @@ def tariff_group_links(page):
     from cms_pages.codes import CONSUMER_GROUP_CHOICES, HOUSEHOLD_GROUPS, KWH
     from cms_pages.tool_links import tool_url
 
-    if page.kind != "electricity":
+    if page.kind != ELECTRICITY:
         return []
     present = {r.consumer_group for r in page.tariffs.all() if r.unit == KWH}
     links = []
