@@ -318,7 +318,9 @@ def assess(household, benefit, on):
     """Apply each of the benefit's criteria, in the page's order; all must hold."""
     conditions, bases, row = [], [], None
     for criterion in benefit.criteria:
-        if criterion.kind == CATEGORY:
+        if criterion.kind == CATEGORY and not criterion.categories:  # saved around the editor's check
+            conditions.append(Condition("categories", None, _("Категории, для которых эта мера, не опубликованы.")))
+        elif criterion.kind == CATEGORY:
             conditions.append(check_categories(household, criterion))
         elif criterion.kind == PAYMENT_SHARE and criterion.percent is None:  # saved around the editor's check
             conditions.append(Condition(PAYMENT_SHARE, None, _("Максимальная доля расходов в доходе не опубликована.")))

@@ -301,3 +301,8 @@ def test_kinds_in_use_are_the_questions_to_ask():
 def test_a_share_criterion_saved_without_its_percent_cannot_be_checked_rather_than_crash():
     a = only(check(benefits=[subsidy(criteria=(el.Criterion(PAYMENT_SHARE), WITHIN_CEILING))]))
     assert a.status == el.UNKNOWN and a.conditions[0].met is None
+
+
+def test_a_category_criterion_saved_without_categories_cannot_be_checked():
+    a = only(check(categories=[VETERAN], benefits=[el.Benefit(title="Мера", criteria=(categories(),))]))
+    assert a.status == el.UNKNOWN and a.conditions[0].met is None
