@@ -98,6 +98,7 @@ class CheckedPageForm(WagtailAdminPageForm):
             deleted = set(map(id, getattr(formset, "deleted_forms", [])))
             children[name] = [form.instance for form in formset.forms
                               if id(form) not in deleted and (form.instance.pk or form.has_changed())]
+            children[name] += list(getattr(formset, "archived", ()))  # records a grid keeps out of its form
         return children
 
     def _submitted_value(self, name):

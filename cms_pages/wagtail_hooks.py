@@ -1,9 +1,12 @@
+from django.urls import include, path
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms_pages import admin_tariffs
 from cms_pages.models import AlertBanner, LegalAct, ResponsibleBody
 
 
@@ -37,3 +40,9 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_tariff_archive_urls():
+    """The tariff archive, read-only (URLs listed in cms_pages/admin_tariffs.py)."""
+    return [path("tariff-archive/", include(admin_tariffs.urls))]

@@ -17,6 +17,7 @@ from cms_pages.codes import (  # noqa: F401  (the choices are re-exported for ol
     ALL_DAY, BAND_CHOICES, CONSUMER_GROUP_CHOICES, ELECTRICITY, HOUSEHOLD_GROUPS, KWH, RATE_TYPE_CHOICES, SINGLE,
     TARIFF_KIND_CHOICES, UNIT_CHOICES, ZONE_CHOICES, choice_index,
 )
+from cms_pages.admin_tariffs import TariffGridPanel
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
@@ -53,7 +54,7 @@ class TariffPage(WorkedExample, DateChoiceMixin, RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("explanation"),
-        InlinePanel("tariffs", heading=_("Тарифы"), label=_("Тариф")),
+        TariffGridPanel("tariffs", heading=_("Тарифы"), label=_("Тариф")),  # one grid; the archive read-only
         InlinePanel("night_shares", heading=_("Типичная доля ночного расхода (для калькулятора счёта)"),
                     label=_("Доля")),
     ]
