@@ -289,3 +289,22 @@ def test_a_worked_example_on_an_archived_date_is_checked_against_the_archive_too
     data.update({"example_amount": "1.00", "action-publish": "action-publish"})
     response = client.post(edit_url(tariff_page), data)  # and a wrong amount is still refused
     assert response.status_code == 200 and "пример расчёта не сходится" in response.content.decode()
+
+
+def test_a_new_tariff_page_is_created_with_its_first_prices(client, editor, home, acts, today):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=("cms_pages", "tariffpage", home.pk))
+    response = client.get(url)
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form").dict()
+    assert data["tariffs-INITIAL_FORMS"] == "0" and data["tariffs-TOTAL_FORMS"] == "3"
+    data.update({"title_ru": "Тарифы на тепло", "slug_ru": "teplo", "kind": "heat",
+                 "tariffs-0-consumer_group": "heat_population", "tariffs-0-town_ru": "Котлас",
+                 "tariffs-0-price": "3 208,34", "tariffs-0-unit": "gcal", "tariffs-0-effective_from": "01.07.2026",
+                 "tariffs-0-legal_act": str(acts["2026"].pk)})
+    response = client.post(url, data)
+    assert response.status_code == 302, messages(response)
+    page = TariffPage.objects.get(slug_ru="teplo").get_latest_revision_as_object()
+    assert [(r.town_ru, r.price, r.unit) for r in page.tariffs.all()] == [("Котлас", Decimal("3208.34"), "gcal")]
