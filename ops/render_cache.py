@@ -380,6 +380,7 @@ WATCHED_MODELS = {
     "wagtailcore.pageviewrestriction", "wagtailcore.site",
     "outages.outage", "outages.outagelocation", "outages.outageevent", "outages.networkdistrict",
     "outages.settlement", "outages.street",
+    "outages.importbatch",  # a CSV import adds its new outages with bulk_create (no signal); its batch is saved
 }
 
 

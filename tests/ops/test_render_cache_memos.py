@@ -180,3 +180,24 @@ def test_a_restriction_on_the_home_page_applies_at_once(client, home, django_cap
         PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(home.url)
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_outages_imported_from_a_file_show_at_once(client, home, django_capture_on_commit_callbacks):
+    """The CSV import creates its new outages in bulk (no save signal per outage): the committed
+    batch starts a new generation, so the remembered banner goes with it."""
+    from outages import importer
+    from outages.models import ImportBatch
+    from tests.outages import factories as outages
+
+    publish(home, django_capture_on_commit_callbacks)
+    outages.settlement("Котлас", slug="kotlas")
+    assert 'id="outages-coming-title"' not in html(client, home.url)
+    html(client, home.url)  # remembered
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).strftime("%d.%m.%Y")
+    content = ("номер;населённый пункт;улица;дома;начало;окончание;вид;причина;рэс\n"
+               f"A-1;Котлас;;;{tomorrow} 09:00;{tomorrow} 17:00;плановое;Замена опор;kotlas\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        importer.commit(ImportBatch.objects.create(filename="a.csv", content=content, encoding="UTF-8",
+                                                   delimiter=";"))
+    page = html(client, home.url)
+    assert 'id="outages-coming-title"' in page and "Котлас" in page.split('id="outages-coming-title"', 1)[1]
