@@ -6,3 +6,8 @@ class CmsPagesConfig(AppConfig):
     name = "cms_pages"
     verbose_name = _("Страницы портала")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms_pages import contacts_index
+
+        contacts_index.connect()  # a changed contact: the pages indexed with the old value, again

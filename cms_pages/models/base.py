@@ -31,6 +31,14 @@ class BasePage(SearchKnowledge, Page):
         """Plain text of the page body for the search index; page types add their own parts."""
         return self.summary or ""
 
+    def search_parts(self, language):
+        """The summary and the body as people read them: a live figure (``[[figure:hotline]]``) is
+        indexed as its value, so a search for the hotline's number finds the pages that show it."""
+        from cms_pages.rules.live_figures import render_figures
+
+        return [(str(render_figures(str(text))) if text else text, weight)
+                for text, weight in super().search_parts(language)]
+
 
 class DateChoiceMixin:
     """Pages whose figures are chosen by date: today, or the date in ``?date=``."""

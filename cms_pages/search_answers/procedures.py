@@ -27,5 +27,5 @@ def answer(page, facts, on_date, language):
         strength = EXACT  # «сколько длится», "how long": the total time
     elif figures and (facts.has_word("как", "how", "порядок", "steps", "procedure") or facts.has("порядок", "procedur")):
         strength = MATCHED
-    return Answer(kind="procedure", title=str(page.title), url=page_url(page, language), text=str(page.summary),
+    return Answer(kind="procedure", title=str(page.title), url=page_url(page, language), text=str(render_figures(str(page.summary), on=on_date)),
                   figures=figures, items=steps, on_date=on_date, page_id=page.pk, strength=strength)

@@ -26,7 +26,7 @@ CENTRES = [
     dict(key="arkhangelsk", town=T("Архангельск", "Arkhangelsk"),
          slug=T("arkhangelsk", "arkhangelsk"),
          address=T("г. Архангельск, ул. Свободы, д. 3", "3 Svobody St, Arkhangelsk"),
-         lat="64.539304", lon="40.518735", phones="8 (8182) 00-10-10, 8-800-220-0-220",
+         lat="64.539304", lon="40.518735", phones="8 (8182) 00-10-10",
          email="cok.arkhangelsk@example.ru",
          stop=T("Остановка «Площадь Профсоюзов», автобусы 1, 2, 10", "Ploshchad Profsoyuzov stop, buses 1, 2, 10"),
          stop_m=120, ramp=True, wide=True, toilet=True, loop=True, parking=True, visits=True,

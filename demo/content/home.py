@@ -29,7 +29,7 @@ def _tasks(lang):
                  "Адреса, часы работы, доступность" if ru else "Addresses, hours, accessibility",
                  "centres"),
         top_task("Сообщить об отключении" if ru else "Report an outage",
-                 "Круглосуточно: 8-800-220-0-220" if ru else "24/7: 8-800-220-0-220",
+                 "Круглосуточно: [[figure:hotline]]" if ru else "24/7: [[figure:hotline]]",
                  "services/outage"),
     ]
 

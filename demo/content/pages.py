@@ -126,7 +126,7 @@ def accessibility_page(ctx):
                    + ". Если вам трудно прийти, закажите " + link("services/home-visit", "выезд специалиста на дом") + ".")),
             heading("Сообщить о проблеме"),
             para(p("Выберите в форме обращения тему «Проблема доступности сайта или офиса» или позвоните "
-                   "8-800-220-0-220. Мы ответим в течение 30 дней.")),
+                   "[[figure:hotline]]. Мы ответим в течение 30 дней.")),
         ], [
             heading("The website"),
             para(p("We aim to meet GOST R 52872-2019 and WCAG 2.2 level AA. The site works without JavaScript, "
@@ -144,7 +144,7 @@ def accessibility_page(ctx):
                    "stop) is listed in the " + link("centres", "service centre directory")
                    + ". If it is hard for you to come, book a " + link("services/home-visit", "home visit by a specialist") + ".")),
             heading("Report a problem"),
-            para(p("Choose 'Website or office accessibility problem' in the request form or call 8-800-220-0-220. "
+            para(p("Choose 'Website or office accessibility problem' in the request form or call [[figure:hotline]]. "
                    "We answer within 30 days.")),
         ]))
 

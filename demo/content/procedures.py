@@ -129,9 +129,9 @@ def pages(ctx):
                    "Note the date and time and what happened; photograph a voltmeter reading if you have one."),
                   [], ("Вы", "You"), "", ""),
                  (("Подайте жалобу", "Submit a complaint"),
-                  ("Через форму обращения на сайте, по телефону «Светлая линия» 8-800-220-0-220 или в центре "
+                  ("Через форму обращения на сайте, по телефону «Светлая линия» [[figure:hotline]] или в центре "
                    "обслуживания. При повреждении техники приложите документы о ней.",
-                   "Use the request form on this site, call the Svetlaya Liniya hotline 8-800-220-0-220 or visit a "
+                   "Use the request form on this site, call the Svetlaya Liniya hotline [[figure:hotline]] or visit a "
                    "service centre. If appliances were damaged, attach their documents."),
                   [("Документы на повреждённую технику и заключение сервиса", "Documents for the damaged appliance and a repair shop's report")],
                   CUSTOMER_SERVICE, ("Обратный звонок по телефонной заявке — в течение 4 часов",
@@ -176,8 +176,8 @@ def pages(ctx):
         page("services/outage", ProcedurePage, "services",
              T("Сообщить об отключении электроэнергии", "Report a power outage"),
              T("soobshchit-ob-otklyuchenii", "report-an-outage"),
-             T("Нет света или оборван провод? Звоните круглосуточно и бесплатно: 8-800-220-0-220.",
-               "No power or a broken wire? Call free, 24/7: 8-800-220-0-220."),
+             T("Нет света или оборван провод? Звоните круглосуточно и бесплатно: [[figure:hotline]].",
+               "No power or a broken wire? Call free, 24/7: [[figure:hotline]]."),
              steps=steps(
                  (("Убедитесь, что нет света у соседей", "Check whether your neighbours have power"),
                   ("Если свет есть у соседей, проверьте автоматы в щитке. Плановые отключения публикуются на "
@@ -186,9 +186,9 @@ def pages(ctx):
                    "the home page and in the news."),
                   [], ("Вы", "You"), "", ""),
                  (("Позвоните или напишите", "Call or write"),
-                  ("«Светлая линия» 8-800-220-0-220 — круглосуточно. При обрыве провода не подходите ближе 8 метров "
+                  ("«Светлая линия» [[figure:hotline]] — круглосуточно. При обрыве провода не подходите ближе 8 метров "
                    "и звоните 112.",
-                   "Svetlaya Liniya 8-800-220-0-220, 24/7. If a wire is down, stay at least 8 metres away and call 112."),
+                   "Svetlaya Liniya [[figure:hotline]], 24/7. If a wire is down, stay at least 8 metres away and call 112."),
                   [], ("Диспетчерская служба, круглосуточно", "24/7 dispatch"), ("Немедленно", "Immediately"),
                   ("Бесплатно", "Free")),
                  (("Электроснабжение восстановят", "Power is restored"),
@@ -250,8 +250,8 @@ def pages(ctx):
                "documents or give advice."),
              steps=steps(
                  (("Попросите о выезде", "Ask for a visit"),
-                  ("Через форму обращения, по телефону 8-800-220-0-220 или через родственника.",
-                   "Use the request form, call 8-800-220-0-220 or ask a relative to do it."),
+                  ("Через форму обращения, по телефону [[figure:hotline]] или через родственника.",
+                   "Use the request form, call [[figure:hotline]] or ask a relative to do it."),
                   [("Документ об инвалидности (показать при визите)", "Disability document (shown at the visit)")],
                   ("Центр обслуживания клиентов", "Customer service centre"), "", ("Бесплатно", "Free")),
                  (("Согласуйте дату и время", "Agree the date and time"),

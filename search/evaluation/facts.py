@@ -45,8 +45,9 @@ def _expected_text(fact, lang, on_date=None):
         page = _page(fact["page"])
         if page is None:
             return None
-        if kind == "question":
-            return str(page.short_answer)[:40]
+        if kind == "question":  # as the card shows it: a live figure is its value on the day
+            from cms_pages.rules.live_figures import render_figures
+            return str(render_figures(str(page.short_answer), on=on_date))[:40]
         if kind == "tariff":
             records = page.tariff_records()
             in_force = tariff_periods.in_force(records, on_date, key=tariff_periods.tariff_key)

@@ -181,8 +181,8 @@ def build(home=None):
                         "Planned outages, faults and what to do when the power goes off."))
     keep(_question(outages, "net-sveta-kuda-zvonit", "power-cut-who-to-call",
                    "Нет света — куда звонить?", "The power is off: who do I call?",
-                   "Звоните круглосуточно на бесплатную горячую линию «Светлая линия» 8-800-220-0-220 или сообщите об отключении на сайте.",
-                   "Call the free 24/7 hotline 8-800-220-0-220 or report the outage on this website.",
+                   "Звоните круглосуточно на бесплатную горячую линию «Светлая линия» [[figure:hotline]] или сообщите об отключении на сайте.",
+                   "Call the free 24/7 hotline [[figure:hotline]] or report the outage on this website.",
                    "Пропало электричество\nСообщить об аварии", "Electricity went off\nReport a fault"))
     keep(_add(outages, m.ContentPage, "planovye-otklyucheniya", "planned-outages", "Плановые отключения",
               "Planned outages", "График плановых отключений электроэнергии для ремонта сетей по районам.",
