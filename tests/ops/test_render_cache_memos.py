@@ -201,3 +201,28 @@ def test_outages_imported_from_a_file_show_at_once(client, home, django_capture_
                                                    delimiter=";"))
     page = html(client, home.url)
     assert 'id="outages-coming-title"' in page and "Котлас" in page.split('id="outages-coming-title"', 1)[1]
+
+
+def test_a_tariff_pages_estimator_links_are_remembered_and_follow_a_publish(client, home,
+                                                                             django_assert_num_queries,
+                                                                             django_capture_on_commit_callbacks):
+    """The links to the bill estimator read the page's records and the tool page's URL: remembered
+    per generation (no query on the second cold render), and a published change shows at once."""
+    from decimal import Decimal
+
+    from cms_pages.models import BillToolPage
+    from tests.factories import TariffPageFactory, TariffRecordFactory
+
+    tool = BillToolPage(title="Калькулятор счёта", title_en="Bill calculator", slug="schet", slug_en="bill")
+    home.add_child(instance=tool)
+    publish(tool, django_capture_on_commit_callbacks)
+    page = TariffPageFactory(parent=home, example_kwh=Decimal("300"))
+    TariffRecordFactory(page=page, effective_from=datetime.date(2020, 1, 1), effective_to=None)
+    publish(page, django_capture_on_commit_callbacks)
+    first = html(client, page.url)
+    assert "/ru/schet/?consumer_group=urban_gas" in first and "300" in first
+    with django_assert_num_queries(0):
+        assert html(client, page.url) == first
+    page.example_kwh = Decimal("450")
+    publish(page, django_capture_on_commit_callbacks)
+    assert "total_kwh=450" in html(client, page.url)
