@@ -209,10 +209,9 @@ class TariffGridFormSet(BaseChildFormSet):
             current = list(manager.filter(Q(effective_to__isnull=True) | Q(effective_to__gte=self.today)
                                           | Q(pk__in=keep)))
             editable, _superseded = split_records(current, self.today, keep)
-        self._editable_ids = set(map(id, editable))
         self._editable_pks = {r.pk for r in editable}
         self._manager = manager
-        self.paste_error, self.paste_text, self.paste_problems, self.pasted_count = None, "", {}, 0
+        self.paste_error, self.paste_text, self.paste_problems = None, "", {}
         self.unit_default = GCAL if instance.kind == "heat" else KWH
         if data is not None:
             data = self._add_pasted_rows(data, prefix)
@@ -287,7 +286,6 @@ class TariffGridFormSet(BaseChildFormSet):
                     "(группа, вид ставки, зона, диапазон, цена, населённый пункт).") % {
                     "line": line, "count": len(cells), "limit": len(PASTE_COLUMNS)}
             total += 1
-        self.pasted_count = len(rows)
         data[f"{prefix}-TOTAL_FORMS"] = str(total)
         data[f"{prefix}-paste"] = ""
         return data

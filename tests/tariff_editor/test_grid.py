@@ -308,3 +308,15 @@ def test_a_new_tariff_page_is_created_with_its_first_prices(client, editor, home
     assert response.status_code == 302, messages(response)
     page = TariffPage.objects.get(slug_ru="teplo").get_latest_revision_as_object()
     assert [(r.town_ru, r.price, r.unit) for r in page.tariffs.all()] == [("Котлас", Decimal("3208.34"), "gcal")]
+
+
+def test_wagtails_revision_comparison_still_lists_the_changed_prices(client, moderator, tariff_page):
+    client.force_login(moderator)
+    record = in_force_single(tariff_page)
+    data = form_data(client, tariff_page)
+    data[f"tariffs-{row_index(data, record)}-price"] = "9,77"
+    assert client.post(edit_url(tariff_page), data).status_code == 302
+    revision = TariffPage.objects.get(pk=tariff_page.pk).latest_revision
+    response = client.get(reverse("wagtailadmin_pages:revisions_compare", args=(tariff_page.pk, "live", revision.pk)))
+    assert response.status_code == 200
+    assert "9.77" in response.content.decode() or "9,77" in response.content.decode()
