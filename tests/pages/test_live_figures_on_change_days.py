@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from cms_pages.models import PreferentialRate, QuestionPage, TariffRecord
+from cms_pages.models import ContactSettings, PreferentialRate, QuestionPage, TariffRecord
 from cms_pages.rules.live_figures import TOKEN
 from cms_pages.rules.money import format_money
 
@@ -40,7 +40,16 @@ def _rate(kind, day):
     return None
 
 
+def _contact(name):
+    """The «Контакты» setting's value as stored (the number field's text, the e-mail)."""
+    contacts = ContactSettings.objects.get(site__is_default_site=True)
+    return {"hotline": contacts.hotline_number, "connection_number": contacts.connection_number,
+            "contact_email": contacts.email}[name]
+
+
 def expected(name, day, language):
+    if name in ("hotline", "connection_number", "contact_email"):
+        return _contact(name)
     if name == "next_tariff_change":
         starts = sorted({r.effective_from for r in _electricity_records() if r.effective_from > day})
         return starts[0].strftime("%d.%m.%Y") if starts else ""
