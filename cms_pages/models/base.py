@@ -7,11 +7,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.forms import CheckedPageForm
+from cms_pages.models.revisions import BulkRevisionMixin
 from cms_pages.rules.dates import DateInputError, parse_date
 from search.knowledge import SearchKnowledge
 
 
-class BasePage(SearchKnowledge, Page):
+class BasePage(BulkRevisionMixin, SearchKnowledge, Page):
     """Every public page; ``SearchKnowledge`` holds the search defaults page types override."""
 
     summary = models.TextField(
