@@ -283,13 +283,14 @@ def test_wagtail_admin_works_under_its_policy(live_server, browser, django_user_
     option.click()
     page.wait_for_function(f"() => document.querySelectorAll('[data-streamfield-child]').length > {before}")
 
-    # The tariff editor: InlinePanel and date pickers, both started by inline scripts.
+    # The tariff editor: an InlinePanel (the typical night shares; the prices are a grid) and a date
+    # picker (the worked example's date), both started by inline scripts.
     visit(page, origin, f"/admin/pages/{pages['tariff'].id}/edit/")
-    total = page.locator("#id_tariffs-TOTAL_FORMS")
+    total = page.locator("#id_night_shares-TOTAL_FORMS")
     count = int(total.input_value())
-    page.locator("#id_tariffs-ADD").click()
-    page.wait_for_function(f"() => document.getElementById('id_tariffs-TOTAL_FORMS').value === '{count + 1}'")
-    page.locator("#id_tariffs-0-effective_from").click()
+    page.locator("#id_night_shares-ADD").click()
+    page.wait_for_function(f"() => document.getElementById('id_night_shares-TOTAL_FORMS').value === '{count + 1}'")
+    page.locator("#id_example_date").click()
     page.locator(".xdsoft_datetimepicker").filter(visible=True).first.wait_for()
     page.keyboard.press("Escape")
     # The admin's exception must stay necessary: once Wagtail writes no inline scripts, drop it.
