@@ -14,9 +14,10 @@ from cms_pages.codes import (  # noqa: F401  (RATE_* are re-exported for older i
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.worked_examples import WorkedExample
 
 
-class ConnectionFeePage(DateChoiceMixin, BasePage):
+class ConnectionFeePage(WorkedExample, DateChoiceMixin, BasePage):
     explanation = RichTextField(_("пояснение"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     # The worked example: the page shows it, and publishing is refused when the calculator disagrees.
     example_category = models.SlugField(_("пример: код категории заявителя"), max_length=40, blank=True,
@@ -75,16 +76,7 @@ class ConnectionFeePage(DateChoiceMixin, BasePage):
             "archive_standard": [(p, sorted(p.records, key=_standard_order)) for p in standard.archive],
         }
 
-    worked_example_field = "example_fee"
-
-    def worked_example_problems(self, children=None, on=None):
-        """Messages when the worked example disagrees with the calculator (``cms_pages.rules.worked_examples``)."""
-        from cms_pages.rules import worked_examples
-        return worked_examples.connection_problems(self, children or {}, on)
-
-    def worked_example_url(self):
-        from cms_pages.rules import worked_examples
-        return worked_examples.connection_tool_url(self)
+    worked_example_kind, worked_example_field = "connection_fee", "example_fee"  # checked by the fee calculator
 
     def get_search_body(self):
         parts = [self.summary, self.explanation]

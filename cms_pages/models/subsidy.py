@@ -28,6 +28,7 @@ from cms_pages.forms import CheckedPageForm, is_publishing_request
 from cms_pages.models.base import BasePage, DateChoiceMixin
 from cms_pages.models.dated import DatedRecord, period_panel
 from cms_pages.rules import tariff_periods
+from cms_pages.rules.worked_examples import WorkedExample
 
 KIND_LABELS = dict(CRITERION_KIND_CHOICES)
 KINDS_WITH_PERCENT = (PAYMENT_SHARE,)
@@ -156,7 +157,7 @@ class SubsidyPageForm(CheckedPageForm):
         return valid
 
 
-class SubsidyPage(DateChoiceMixin, BasePage):
+class SubsidyPage(WorkedExample, DateChoiceMixin, BasePage):
     rule = RichTextField(_("правило расчёта"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     criteria_note = RichTextField(
         _("пояснение к условиям"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
@@ -236,16 +237,7 @@ class SubsidyPage(DateChoiceMixin, BasePage):
             rows.insert(0, SubsidyCriterion(kind=PAYMENT_SHARE, percent=Decimal(value)))
         self.criteria = rows
 
-    worked_example_field = "example_result"
-
-    def worked_example_problems(self, children=None, on=None):
-        """Messages when the worked example disagrees with the checker (``cms_pages.rules.worked_examples``)."""
-        from cms_pages.rules import worked_examples
-        return worked_examples.subsidy_problems(self, children or {}, on)
-
-    def worked_example_url(self):
-        from cms_pages.rules import worked_examples
-        return worked_examples.subsidy_tool_url(self)
+    worked_example_kind, worked_example_field = "subsidy", "example_result"  # checked by the benefit checker
 
     def body_phones(self):
         from cms_pages.rules.directory import phone_links
