@@ -310,6 +310,10 @@ class SubsidyCriterion(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("условие")
         verbose_name_plural = _("условия")
+        # Rows saved outside the editor's formset (the demo, an import, the data migration) have no
+        # sort_order: the order they were saved in, on every database (PostgreSQL returns ties in
+        # any order, and the page and the checker follow this order).
+        ordering = ["sort_order", "pk"]
 
     def rule(self):
         """The checker's plain-data criterion (``calculators.rules.eligibility.Criterion``)."""

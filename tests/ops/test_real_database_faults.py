@@ -69,13 +69,13 @@ class PostgresRefusing:
 
 
 @contextmanager
-def running_site(tmp_path):
+def running_site(tmp_path, workers=2, threads=2):
     with (tmpfs() if not on_postgresql() else nullcontext(tmp_path)) as directory:
         with ScratchDatabase(directory) as database:
             env = server_env(directory / "var", database)
             manage(env, "migrate", "--noinput", "-v", "0")
             fault = PostgresRefusing(database) if database.pg_name else SqliteReadOnly(directory)
-            with gunicorn(env, workers=2, threads=2) as base:
+            with gunicorn(env, workers=workers, threads=threads) as base:
                 yield base, fault
 
 
@@ -143,3 +143,19 @@ def test_database_fault_gives_503_keeps_typed_text_and_recovers(tmp_path):
         done = visitor.get(base + "/ru/requests/new/done/", timeout=30)
         assert re.search(r"ЕО-\d{4}-[0-9A-Z]{5}", done.text)
         assert requests.get(base + "/readyz", timeout=30).status_code == 200
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="kept connections are PostgreSQL's (SQLite opens one per request)")
+def test_the_first_request_after_a_database_restart_is_served(tmp_path):
+    """A worker keeps its connection between requests (CONN_MAX_AGE). When PostgreSQL drops it (a
+    restart, a failover) while the worker is idle, the next request must not fail on the dead
+    connection: it is checked first (CONN_HEALTH_CHECKS) and opened again. One worker, one thread,
+    so the request certainly lands on the connection that was dropped."""
+    import requests
+
+    with running_site(tmp_path, workers=1, threads=1) as (base, fault):
+        assert requests.get(base + "/readyz", timeout=30).status_code == 200  # asks the database, keeps the connection
+        fault.break_it()  # terminates every backend of the database, the worker's idle one too
+        fault.repair()
+        again = requests.get(base + "/readyz", timeout=30)
+        assert again.status_code == 200, again.json()

@@ -191,7 +191,10 @@ TEMPLATES = [
 SQLITE_PATH = VAR_DIR / "db.sqlite3"
 DATABASES = {
     "default": dj_database_url.config(
-        env="DATABASE_URL", default=f"sqlite:///{SQLITE_PATH}", conn_max_age=60
+        env="DATABASE_URL", default=f"sqlite:///{SQLITE_PATH}", conn_max_age=60,
+        # A kept connection is checked before a request uses it: after a database restart each
+        # thread's first request would otherwise fail on its dead connection (a 503 after recovery).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
