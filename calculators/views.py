@@ -25,8 +25,7 @@ from calculators.rules.common import CalculatorError, today
 from cases.request_types import CONNECTION, SUBSIDY, TARIFF
 from cms_pages.codes import SOCIAL
 from cms_pages.models.procedure import request_form_url
-from cms_pages.models.tools import ToolPage
-from wagtail.models import get_page_models
+from cms_pages.models.tools import live_tool_page
 
 
 def _bind(form_class, request, **kwargs):
@@ -58,14 +57,7 @@ def _respond(request, template, form, context, calculate):
     return response
 
 
-def tool_page(kind):
-    """The first live, public tool page of ``kind`` (a page type with ``search_tool = kind``), or None."""
-    for model in get_page_models():
-        if issubclass(model, ToolPage) and not model._meta.abstract and model.search_tool == kind:
-            page = model.objects.live().public().order_by("path").first()
-            if page is not None:
-                return page
-    return None
+tool_page = live_tool_page  # the tool page of a kind (cms_pages.models.tools)
 
 
 def _redirect_to_page(request, kind):

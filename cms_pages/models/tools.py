@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import get_page_models
 
 from cms_pages.models.base import BasePage
 
@@ -52,6 +53,16 @@ class ToolPage(BasePage):
         """The editor's preview and a revision's view: the tool as the page shows it (Wagtail's default
         renders the page type's template, which a tool page does not have: a 500)."""
         return self.serve(request)
+
+
+def live_tool_page(kind):
+    """The first live, public tool page of ``kind`` (a page type with ``search_tool = kind``), or None."""
+    for model in get_page_models():
+        if issubclass(model, ToolPage) and not model._meta.abstract and model.search_tool == kind:
+            page = model.objects.live().public().order_by("path").first()
+            if page is not None:
+                return page
+    return None
 
 
 class ConnectionFeeToolPage(ToolPage):

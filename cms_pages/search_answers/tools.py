@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from cms_pages.models.tools import live_tool_page
 from search.knowledge import Tool
 
 TOOL_URL_NAMES = {
@@ -28,15 +29,9 @@ def _titles():
 
 
 def _tool_page_url(kind):
-    from wagtail.models import get_page_models
-    models = [m for m in get_page_models() if getattr(m, "search_tool", None) == kind]
-    for model in models:
-        page = model.objects.live().public().first()
-        if page is not None:
-            parts = page.get_url_parts()
-            if parts:
-                return parts[2]
-    return None
+    page = live_tool_page(kind)
+    parts = page.get_url_parts() if page is not None else None
+    return parts[2] if parts else None
 
 
 def tool_base_url(kind):
